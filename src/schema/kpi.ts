@@ -61,11 +61,18 @@ export const dataQualitySchema = z.strictObject({
   notes: text.optional(),
 });
 
-export const baselineSchema = z.strictObject({
-  value: finiteNumber,
-  period: text.describe('The period the baseline describes, e.g. 2022-23'),
-  note: text.optional(),
-});
+export const baselineSchema = z
+  .strictObject({
+    value: finiteNumber.nullable().describe('The baseline figure, or null where there is none yet (say why in note)'),
+    period: text.optional().describe('The period the baseline describes, e.g. 2022-23'),
+    note: text.optional(),
+  })
+  .refine((b) => b.value !== null || b.note !== undefined, {
+    message: 'a baseline without a value needs a note saying why (e.g. new measure: baseline set from the first year)',
+  })
+  .refine((b) => b.value === null || b.period !== undefined, {
+    message: 'a baseline value needs the period it describes (e.g. period: 2022-23)',
+  });
 
 export const benchmarkSchema = z.strictObject({
   year: financialYear,
@@ -121,7 +128,10 @@ export const measureSchema = z.strictObject({
   target: targetSchema,
   ragg: bandSchema.optional().describe('Overrides the workspace amber band for this KPI'),
   baseline: baselineSchema.optional().describe('Recommended'),
-  benchmarks: z.array(benchmarkSchema).optional().describe('Recommended'),
+  benchmarks: z
+    .array(benchmarkSchema)
+    .optional()
+    .describe('Recommended. An empty list says no suitable benchmark exists; leaving it out is flagged'),
 });
 
 export const qualitativeSchema = z.strictObject({
