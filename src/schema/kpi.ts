@@ -7,7 +7,7 @@ export const MONTH_KEYS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug
 
 /** A profile maps each quarter (Q1-Q4) or each month (Jan-Dec) of the year to its target. */
 export const profileSchema = z
-  .record(z.enum([...QUARTER_KEYS, ...MONTH_KEYS]), finiteNumber)
+  .partialRecord(z.enum([...QUARTER_KEYS, ...MONTH_KEYS]), finiteNumber)
   .describe('Target per quarter (Q1..Q4) or per month (Jan..Dec)');
 
 export const targetSchema = z

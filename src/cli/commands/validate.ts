@@ -1,0 +1,23 @@
+import { Option, type Command } from 'commander';
+import type { CliIO } from '../io.js';
+import type { Run } from '../main.js';
+
+export interface ValidateOptions {
+  strict?: boolean;
+  format: 'stylish' | 'json' | 'github';
+}
+
+export function registerValidate(program: Command, io: CliIO, run: Run): void {
+  program
+    .command('validate')
+    .description('check the dictionary, outturn CSVs and commentary against the schemas and each other')
+    .argument('[paths...]', 'report only problems in these files or folders (the whole workspace is still read)')
+    .option('--strict', 'treat warnings, such as missing recommended fields, as errors')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github']).default('stylish'))
+    .action((paths: string[], options: ValidateOptions) =>
+      run(async (globals) => {
+        const { runValidate } = await import('../../validate/run-validate.js');
+        return runValidate(io, globals, options, paths);
+      })(),
+    );
+}

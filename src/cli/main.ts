@@ -1,0 +1,62 @@
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { EXIT, UsageError, type CliIO } from './io.js';
+import { registerValidate } from './commands/validate.js';
+
+export interface GlobalOptions {
+  workspace?: string;
+  color: boolean;
+}
+
+/** A command's action: returns its exit code. Thrown UsageErrors become exit 2. */
+export type Action = (globals: GlobalOptions) => Promise<number>;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * Runs prf with the given I/O and returns the exit code. Never calls process.exit, so tests run
+ * it in-process and the binary only sets process.exitCode.
+ */
+export async function main(io: CliIO): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('prf')
+    .description('Performance management for UK councils and housing landlords: a KPI dictionary in git, RAGG status and committee papers.')
+    .version(version(), '-V, --version')
+    .addOption(new Option('-w, --workspace <dir>', 'the workspace folder (default: the nearest folder with prf.yaml, from here up)'))
+    .option('--no-color', 'never use colour (NO_COLOR is also honoured)')
+    .exitOverride()
+    .showHelpAfterError('(run prf --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  const run = (action: Action) => async () => {
+    exitCode = await action(program.opts<GlobalOptions>());
+  };
+  registerValidate(program, io, run);
+
+  try {
+    await program.parseAsync(io.argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and --version "fail" with exit code 0; every other commander error is a usage error.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      io.stderr.write(`prf: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    const e = err as Error;
+    io.stderr.write(`prf: internal error: ${e?.message ?? String(err)}\n`);
+    if (io.env.PRF_DEBUG) io.stderr.write(`${e?.stack ?? ''}\n`);
+    else io.stderr.write('This is a bug in prf. Run again with PRF_DEBUG=1 for details and report it.\n');
+    return EXIT.usage;
+  }
+  return exitCode;
+}
+
+export type Run = (action: Action) => () => Promise<void>;

@@ -1,0 +1,54 @@
+export type Severity = 'error' | 'warning';
+
+/**
+ * One problem found in the workspace. Lines and columns are 1-based, as editors and CI
+ * annotations count them, so no formatter has to adjust them.
+ */
+export interface Diagnostic {
+  /** Workspace-relative path with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  code: string;
+  message: string;
+  /** Where in the document's data the problem sits, e.g. `["target", "value"]`. */
+  path?: (string | number)[];
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export const START: Position = { line: 1, column: 1 };
+
+export function diagnostic(
+  file: string,
+  at: Position,
+  severity: Severity,
+  code: string,
+  message: string,
+  path?: (string | number)[],
+): Diagnostic {
+  return path ? { file, line: at.line, column: at.column, severity, code, message, path } : { file, line: at.line, column: at.column, severity, code, message };
+}
+
+/** Stable order: by file, then line, column and code, so output never depends on discovery order. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.line !== b.line) return a.line - b.line;
+  if (a.column !== b.column) return a.column - b.column;
+  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
+export function countBySeverity(diags: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diags) {
+    if (d.severity === 'error') errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}

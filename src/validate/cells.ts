@@ -1,0 +1,54 @@
+/**
+ * Reading numbers the way spreadsheets export them. Each accepted oddity is deliberate and
+ * documented in the README; anything else is refused with a reason, never guessed.
+ */
+export type CellResult =
+  | { kind: 'number'; value: number }
+  | { kind: 'blank' }
+  | { kind: 'notAvailable' }
+  | { kind: 'invalid'; message: string };
+
+const NOT_AVAILABLE = new Set(['n/a', 'na', 'n.a.', '#n/a']);
+const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)$/;
+const THOUSANDS = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+export interface CellOptions {
+  /** A trailing % is accepted only for percentage KPIs, where "96.4%" means 96.4. */
+  allowPercent: boolean;
+  /** A leading £ is accepted only for currency KPIs. */
+  allowPound: boolean;
+}
+
+export function parseNumberCell(raw: string, options: CellOptions): CellResult {
+  let s = raw.trim();
+  if (s === '') return { kind: 'blank' };
+  if (NOT_AVAILABLE.has(s.toLowerCase())) return { kind: 'notAvailable' };
+  if (/^[=@]/.test(s) || (/^[+-]/.test(s) && /[A-Za-z(]/.test(s))) {
+    return { kind: 'invalid', message: `"${truncate(s)}" looks like a spreadsheet formula: paste the value, not the formula` };
+  }
+  if (s.startsWith('#')) return { kind: 'invalid', message: `"${truncate(s)}" is a spreadsheet error value: fix the source sheet` };
+  let percent = false;
+  if (s.endsWith('%')) {
+    if (!options.allowPercent) return { kind: 'invalid', message: `"${truncate(s)}" has a % sign but this KPI is not a percentage: write the plain number` };
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  if (s.startsWith('£') || s.startsWith('-£')) {
+    if (!options.allowPound) return { kind: 'invalid', message: `"${truncate(s)}" has a £ sign but this KPI is not a currency: write the plain number` };
+    s = s.replace('£', '');
+  }
+  if (THOUSANDS.test(s)) s = s.replace(/,/g, '');
+  else if (s.includes(',')) {
+    return { kind: 'invalid', message: `"${truncate(raw.trim())}" is not a number: use a point for decimals (96.4) and commas only between thousands (1,234)` };
+  }
+  if (!PLAIN.test(s)) {
+    return { kind: 'invalid', message: `"${truncate(raw.trim())}" is not a number: write digits with an optional decimal point, e.g. 96.4${percent ? '%' : ''}` };
+  }
+  const value = Number(s);
+  if (!Number.isFinite(value)) return { kind: 'invalid', message: `"${truncate(raw.trim())}" is too large to be a figure` };
+  return { kind: 'number', value };
+}
+
+function truncate(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}

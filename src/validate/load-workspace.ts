@@ -1,0 +1,113 @@
+import { formatPeriod, parsePeriod } from '../core/periods.js';
+import { compareDiagnostics, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { commentarySchema } from '../schema/commentary.js';
+import { configSchema, type Config } from '../schema/config.js';
+import { kpiSchema, type Kpi } from '../schema/kpi.js';
+import type { CommentaryFile, Observation, Origin, Workspace } from '../workspace/model.js';
+import { commentaryRules } from './commentary-rules.js';
+import { configRules } from './config-rules.js';
+import { decodeText, type SourceFile } from './decode.js';
+import { kpiRules } from './kpi-rules.js';
+import { readOutturnCsv } from './outturn-csv.js';
+import { parseYamlFile } from './parse-yaml-file.js';
+import { locate } from './yaml-source.js';
+
+/** Everything read from disk for one workspace, before any interpretation. */
+export interface WorkspaceSources {
+  config: SourceFile;
+  kpis: SourceFile[];
+  outturns: SourceFile[];
+  commentary: SourceFile[];
+  /** Problems met while reading (unreadable files, links leading outside the workspace). */
+  readProblems: Diagnostic[];
+}
+
+export interface LoadResult {
+  /** null when prf.yaml itself is unusable, since nothing else can be interpreted without it. */
+  workspace: Workspace | null;
+  diagnostics: Diagnostic[];
+}
+
+const byPath = (a: SourceFile, b: SourceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * Interprets a workspace's files: the pure heart of `prf validate` and of every command that
+ * reads the workspace. Files are taken in path order so results never depend on the order the
+ * filesystem lists them.
+ */
+export function loadWorkspace(sources: WorkspaceSources): LoadResult {
+  const diagnostics: Diagnostic[] = [...sources.readProblems];
+
+  const configResult = parseYamlFile(sources.config, configSchema, 'prf.yaml');
+  diagnostics.push(...configResult.diagnostics);
+  const config: Config | null = configResult.data;
+  if (config && configResult.source) diagnostics.push(...configRules(config, configResult.source));
+
+  const kpis = new Map<string, Kpi>();
+  const kpiOrigins = new Map<string, Origin>();
+  for (const file of [...sources.kpis].sort(byPath)) {
+    const { data, source, diagnostics: d } = parseYamlFile(file, kpiSchema, 'the KPI entry');
+    diagnostics.push(...d);
+    if (!data || !source) continue;
+    const first = kpiOrigins.get(data.id);
+    if (first) {
+      diagnostics.push(diagnostic(file.path, locate(source, ['id']), 'error', 'kpi-duplicate-id', `${data.id} is already defined in ${first.file}: each KPI needs its own id`, ['id']));
+      continue;
+    }
+    const problems = kpiRules(data, source, config);
+    diagnostics.push(...problems);
+    kpis.set(data.id, data);
+    kpiOrigins.set(data.id, { file: file.path, line: locate(source, []).line });
+  }
+
+  const observations: Observation[] = [];
+  const seen = new Map<string, Origin>();
+  for (const file of [...sources.outturns].sort(byPath)) {
+    const decoded = decodeOrReport(file, diagnostics);
+    if (decoded === null) continue;
+    const result = readOutturnCsv(file.path, decoded, kpis);
+    diagnostics.push(...result.diagnostics);
+    for (const o of result.observations) {
+      const key = `${o.kpi}\u0000${o.periodName}`;
+      const prior = seen.get(key);
+      if (prior) {
+        diagnostics.push(
+          diagnostic(o.origin.file, { line: o.origin.line, column: 1 }, 'error', 'csv-duplicate-row', `${o.kpi} ${o.periodName} is already given at ${prior.file}:${prior.line}: keep one row per KPI and period (to restate a figure, change it in place so git keeps the history)`),
+        );
+        continue;
+      }
+      seen.set(key, o.origin);
+      observations.push(o);
+    }
+  }
+  observations.sort((a, b) => (a.kpi !== b.kpi ? (a.kpi < b.kpi ? -1 : 1) : a.periodName < b.periodName ? -1 : a.periodName > b.periodName ? 1 : 0));
+
+  const commentary = new Map<string, CommentaryFile>();
+  for (const file of [...sources.commentary].sort(byPath)) {
+    const { data, source, diagnostics: d } = parseYamlFile(file, commentarySchema, 'the commentary file');
+    diagnostics.push(...d);
+    if (!data || !source) continue;
+    diagnostics.push(...commentaryRules(data, source, kpis));
+    const parsed = parsePeriod(data.period);
+    if (!parsed.ok) continue;
+    const name = formatPeriod(parsed.value);
+    const prior = commentary.get(name);
+    if (prior) {
+      diagnostics.push(diagnostic(file.path, locate(source, ['period']), 'error', 'commentary-duplicate-period', `commentary for ${name} is already in ${prior.origin.file}: keep one file per period`, ['period']));
+      continue;
+    }
+    commentary.set(name, { commentary: data, period: parsed.value, origin: { file: file.path, line: 1 } });
+  }
+
+  diagnostics.sort(compareDiagnostics);
+  if (!config) return { workspace: null, diagnostics };
+  const sortedKpis = [...kpis.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { workspace: { config, kpis: sortedKpis, kpiOrigins, observations, commentary }, diagnostics };
+}
+
+
+function decodeOrReport(file: SourceFile, diagnostics: Diagnostic[]): string | null {
+  const { text, diagnostics: d } = decodeText(file);
+  diagnostics.push(...d);
+  return text;
+}

@@ -1,0 +1,232 @@
+import { parse } from 'csv-parse/sync';
+import { formatPeriod, parsePeriod, PERIOD_KIND_OF_FREQUENCY } from '../core/periods.js';
+import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
+import type { Kpi, Measure } from '../schema/kpi.js';
+import { OUTTURN_COLUMNS, REQUIRED_OUTTURN_COLUMNS, type OutturnColumn } from '../schema/outturn.js';
+import type { Observation } from '../workspace/model.js';
+import { parseNumberCell, type CellResult } from './cells.js';
+import { suggestion } from './suggest.js';
+
+interface CsvRecord {
+  record: string[];
+  raw: string;
+  info: { lines: number };
+}
+
+const FREQUENCY_EXAMPLE: Record<string, string> = {
+  month: 'a month such as 2025-10',
+  quarter: 'a quarter such as 2025-26-Q3',
+  half: 'a half year such as 2025-26-H1',
+  year: 'a financial year such as 2025-26',
+};
+
+/** Header cells as spreadsheets write them ("Reviewed By") mapped to prf's column names. */
+function normaliseHeader(cell: string): string {
+  return cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/**
+ * Reads one outturn CSV. Every row either becomes an observation or produces at least one
+ * diagnostic naming its line and column; nothing is dropped silently.
+ */
+export function readOutturnCsv(
+  file: string,
+  text: string,
+  kpis: ReadonlyMap<string, Kpi>,
+): { observations: Observation[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const observations: Observation[] = [];
+  const err = (at: Position, code: string, message: string) => diagnostics.push(diagnostic(file, at, 'error', code, message));
+  const warn = (at: Position, code: string, message: string) => diagnostics.push(diagnostic(file, at, 'warning', code, message));
+
+  let records: CsvRecord[];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, info: true, raw: true }) as unknown as CsvRecord[];
+  } catch (e) {
+    const x = e as { message?: string; lines?: number; code?: string };
+    const advice = x.code === 'CSV_QUOTE_NOT_CLOSED' ? 'close the quote or remove the stray " character' : 'check the row in a text editor';
+    err({ line: x.lines ?? 1, column: 1 }, 'csv-syntax', `${(x.message ?? 'the CSV cannot be parsed').replace(/^[^:]*: /, '')}: ${advice}`);
+    return { observations, diagnostics };
+  }
+
+  const rows = records.filter((r) => r.record.some((c) => c.trim() !== ''));
+  const headerRecord = rows.shift();
+  if (!headerRecord) {
+    err({ line: 1, column: 1 }, 'csv-header', `no header row: the first line must name the columns (${REQUIRED_OUTTURN_COLUMNS.join(',')})`);
+    return { observations, diagnostics };
+  }
+  const headerStart = startLine(headerRecord);
+  const headerPositions = fieldPositions(headerRecord.raw, headerStart);
+  const columns = new Map<OutturnColumn, number>();
+  let headerOk = true;
+  headerRecord.record.forEach((cell, i) => {
+    const name = normaliseHeader(cell);
+    const at = headerPositions[i] ?? { line: headerStart, column: 1 };
+    if (!(OUTTURN_COLUMNS as readonly string[]).includes(name)) {
+      err(at, 'csv-header', `unknown column "${cell.trim()}".${suggestion(name, OUTTURN_COLUMNS) || ` Columns are: ${OUTTURN_COLUMNS.join(', ')}.`}`);
+      headerOk = false;
+    } else if (columns.has(name as OutturnColumn)) {
+      err(at, 'csv-header', `column "${name}" appears twice: keep one`);
+      headerOk = false;
+    } else columns.set(name as OutturnColumn, i);
+  });
+  for (const required of REQUIRED_OUTTURN_COLUMNS) {
+    if (!columns.has(required)) {
+      err({ line: headerStart, column: 1 }, 'csv-header', `the header has no "${required}" column: the columns ${REQUIRED_OUTTURN_COLUMNS.join(', ')} are required`);
+      headerOk = false;
+    }
+  }
+  if (!headerOk) return { observations, diagnostics };
+  const kpiIds = [...kpis.keys()];
+
+  for (const row of rows) {
+    const line = startLine(row);
+    const positions = fieldPositions(row.raw, line);
+    const cellAt = (c: OutturnColumn): Position => positions[columns.get(c) ?? -1] ?? { line, column: 1 };
+    const cell = (c: OutturnColumn): string => {
+      const i = columns.get(c);
+      return i === undefined ? '' : (row.record[i] ?? '');
+    };
+    if (row.record.length !== headerRecord.record.length) {
+      const extra = row.record.length > headerRecord.record.length;
+      err(
+        extra ? (positions[headerRecord.record.length] ?? { line, column: 1 }) : { line, column: row.raw.replace(/\r$/, '').length + 1 },
+        'csv-ragged-row',
+        `this row has ${row.record.length} cells but the header has ${headerRecord.record.length}: ${extra ? 'remove the extra cells or quote a value that contains a comma ("1,234")' : 'add the missing cells (leave them empty if unknown)'}`,
+      );
+      continue;
+    }
+    const id = cell('kpi').trim();
+    const kpi = kpis.get(id);
+    if (!kpi) {
+      err(cellAt('kpi'), 'csv-unknown-kpi', id === '' ? 'the kpi cell is empty: give the KPI id' : `"${id}" is not a KPI in the dictionary.${suggestion(id, kpiIds) || ' Check the id or add the KPI to kpis/.'}`);
+      continue;
+    }
+    if (kpi.kind !== 'measure') {
+      err(cellAt('kpi'), 'csv-not-measure', `${id} is a ${kpi.kind}: give its status and narrative in the period's commentary file, not a figure here`);
+      continue;
+    }
+    const periodText = cell('period').trim();
+    const parsed = parsePeriod(periodText);
+    if (!parsed.ok) {
+      err(cellAt('period'), 'csv-period-invalid', parsed.message);
+      continue;
+    }
+    const expectedKind = PERIOD_KIND_OF_FREQUENCY[kpi.frequency];
+    if (parsed.value.kind !== expectedKind) {
+      err(cellAt('period'), 'csv-period-frequency', `${id} is collected ${kpi.frequency}, so its period must be ${FREQUENCY_EXAMPLE[expectedKind]}, not "${periodText}"`);
+      continue;
+    }
+    const figures = readFigures(kpi, cell, cellAt, err, warn);
+    if (!figures) continue;
+    const reviewed = cell('reviewed_by').trim();
+    const note = cell('note').trim();
+    observations.push({
+      kpi: id,
+      period: parsed.value,
+      periodName: formatPeriod(parsed.value),
+      value: figures.value,
+      numerator: figures.numerator,
+      denominator: figures.denominator,
+      reviewedBy: reviewed === '' ? null : reviewed,
+      note: note === '' ? null : note,
+      origin: { file, line },
+    });
+  }
+  return { observations, diagnostics };
+}
+
+type Report = (at: Position, code: string, message: string) => void;
+
+function readFigures(
+  kpi: Measure,
+  cell: (c: OutturnColumn) => string,
+  cellAt: (c: OutturnColumn) => Position,
+  err: Report,
+  warn: Report,
+): { value: number | null; numerator: number | null; denominator: number | null } | null {
+  const options = { allowPercent: kpi.unit === 'percentage', allowPound: kpi.unit === 'currency' };
+  const number = (c: OutturnColumn): CellResult => parseNumberCell(cell(c), c === 'value' ? options : { allowPercent: false, allowPound: options.allowPound });
+  const value = number('value');
+  const num = number('numerator');
+  const den = number('denominator');
+  let ok = true;
+  for (const [c, r] of [['value', value], ['numerator', num], ['denominator', den]] as const) {
+    if (r.kind === 'invalid') {
+      err(cellAt(c), 'csv-value-invalid', `${c}: ${r.message}`);
+      ok = false;
+    }
+  }
+  if (!ok) return null;
+  const numerator = num.kind === 'number' ? num.value : null;
+  const denominator = den.kind === 'number' ? den.value : null;
+  if ((numerator === null) !== (denominator === null)) {
+    err(cellAt(numerator === null ? 'numerator' : 'denominator'), 'csv-ratio-incomplete', 'give both the numerator and the denominator, or neither');
+    return null;
+  }
+  const scale = kpi.unit === 'percentage' ? 100 : 1;
+  let figure: number | null = value.kind === 'number' ? value.value : null;
+  if (numerator !== null && denominator !== null) {
+    if (denominator === 0) {
+      if (figure !== null) {
+        err(cellAt('denominator'), 'csv-ratio-incomplete', 'the denominator is 0, so there is no figure: write n/a as the value and leave numerator and denominator empty');
+        return null;
+      }
+    } else {
+      const computed = (numerator / denominator) * scale;
+      if (figure === null && value.kind === 'blank') figure = computed;
+      else if (figure !== null && Math.abs(figure - computed) > 0.5 * 10 ** -kpi.decimals + 1e-9) {
+        err(
+          cellAt('value'),
+          'csv-ratio-mismatch',
+          `the value ${figure} does not agree with ${numerator} / ${denominator}${scale === 100 ? ' x 100' : ''} = ${round(computed, kpi.decimals + 2)}: correct the value or the counts`,
+        );
+        return null;
+      }
+    }
+  }
+  if (figure === null && value.kind === 'blank') {
+    warn(cellAt('value'), 'csv-value-blank', `the value is blank: write n/a if ${kpi.id} has no figure for this period, or give the figure`);
+  }
+  if (figure !== null && !rangeOk(kpi, figure)) {
+    err(cellAt('value'), 'csv-value-range', `${figure} cannot be a ${kpi.unit === 'days' ? 'number of days' : 'percentage of a whole'} for ${kpi.id}: check the figure${kpi.unit === 'percentage' ? ' (write 96.4 for 96.4%, not 0.964)' : ''}`);
+    return null;
+  }
+  return { value: figure, numerator, denominator };
+}
+
+/** Percentages computed as a share of a whole lie in 0-100; days are never negative. */
+function rangeOk(kpi: Measure, v: number): boolean {
+  if (kpi.unit === 'percentage' && kpi.aggregation === 'ratio') return v >= 0 && v <= 100;
+  if (kpi.unit === 'days') return v >= 0;
+  return true;
+}
+
+function round(v: number, dp: number): number {
+  return Number(v.toFixed(dp));
+}
+
+function startLine(r: CsvRecord): number {
+  let newlines = 0;
+  for (let i = 0; i < r.raw.length; i++) if (r.raw.charCodeAt(i) === 10) newlines++;
+  return r.info.lines - newlines;
+}
+
+/** 1-based positions of each field's first character, following quotes across embedded newlines. */
+export function fieldPositions(raw: string, firstLine: number): Position[] {
+  const out: Position[] = [{ line: firstLine, column: 1 }];
+  let line = firstLine;
+  let column = 1;
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) out.push({ line, column: column + 1 });
+    if (ch === '\n') {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return out;
+}
+

@@ -1,0 +1,107 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
+
+/** Aliases allowed when converting a document: enough for real files, too few for an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain JS value, or undefined when the document could not be converted. */
+  value: unknown;
+}
+
+const YAML_CODES: Record<string, string> = {
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  TAB_AS_INDENT: 'yaml-tab',
+};
+
+const YAML_ADVICE: Record<string, string> = {
+  DUPLICATE_KEY: 'remove one of the two or rename it',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+};
+
+/** Parses YAML text; syntax problems become diagnostics, never exceptions. */
+export function parseYaml(file: string, text: string): { source: YamlSource | null; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const diagnostics: Diagnostic[] = [];
+  for (const err of doc.errors) {
+    const at = positionOf(lineCounter, err.pos[0]);
+    const first = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const advice = YAML_ADVICE[err.code];
+    diagnostics.push(
+      diagnostic(file, at, 'error', YAML_CODES[err.code] ?? 'yaml-syntax', advice ? `${first}: ${advice}` : `YAML syntax: ${first}`),
+    );
+  }
+  if (diagnostics.length > 0) return { source: null, diagnostics };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    diagnostics.push(
+      diagnostic(file, { line: 1, column: 1 }, 'error', 'yaml-alias-limit', `${message} (prf allows at most ${MAX_ALIAS_COUNT} alias expansions per file): write the values out instead of using anchors`),
+    );
+    return { source: null, diagnostics };
+  }
+  return { source: { file, doc, lineCounter, value }, diagnostics };
+}
+
+export function positionOf(lineCounter: LineCounter, offset: number): Position {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+function keyOf(pair: Pair): unknown {
+  return isScalar(pair.key) ? pair.key.value : pair.key;
+}
+
+function findPair(map: Node, key: string | number): Pair | undefined {
+  if (!isMap(map)) return undefined;
+  return map.items.find((p) => isPair(p) && String(keyOf(p)) === String(key));
+}
+
+/**
+ * The 1-based position of the node at `path`, or of the nearest parent that exists.
+ * With `key`, the last segment is a key of a mapping and the key itself is located (for unknown
+ * keys); a mapping's position is that of the key that holds it, which is where an officer looks
+ * for a missing field.
+ */
+export function locate(source: YamlSource, path: readonly PropertyKey[], options: { key?: boolean } = {}): Position {
+  let node: unknown = source.doc.contents;
+  let best: number | undefined = rangeStart(node);
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    if (typeof seg === 'symbol') break;
+    if (isMap(node)) {
+      const pair = findPair(node, seg);
+      if (!pair) break;
+      const keyStart = rangeStart(pair.key);
+      const isLast = i === path.length - 1;
+      if (isLast && options.key) {
+        best = keyStart ?? best;
+        break;
+      }
+      // Point at the key for mappings and sequences (where a missing field's parent is named);
+      // at the value for scalars (where the bad value is).
+      const valueStart = rangeStart(pair.value);
+      best = isMap(pair.value) || isSeq(pair.value) || valueStart === undefined ? (keyStart ?? best) : valueStart;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)];
+      if (item === undefined) break;
+      best = rangeStart(item) ?? best;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return best === undefined ? { line: 1, column: 1 } : positionOf(source.lineCounter, best);
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range ? range[0] : undefined;
+}

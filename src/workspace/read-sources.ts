@@ -1,0 +1,112 @@
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parse } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { pathsSchema } from '../schema/config.js';
+import type { SourceFile } from '../validate/decode.js';
+import type { WorkspaceSources } from '../validate/load-workspace.js';
+
+export const CONFIG_FILE = 'prf.yaml';
+
+/** Finds the workspace as git finds `.git`: the nearest folder at or above `start` holding prf.yaml. */
+export function findWorkspaceRoot(start: string): string | null {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+export type WorkspacePaths = ReturnType<typeof pathsSchema.parse>;
+
+/**
+ * The folders named in prf.yaml, read leniently: a broken config is reported by the loader,
+ * and meanwhile the default folders are still read so their files get checked too.
+ */
+export function readPaths(configText: string): WorkspacePaths {
+  try {
+    const raw = parse(configText, { maxAliasCount: 100 }) as { paths?: unknown } | null;
+    const r = pathsSchema.safeParse(raw && typeof raw === 'object' ? (raw.paths ?? {}) : {});
+    if (r.success) return r.data;
+  } catch {
+    // The loader reports the syntax error with its position.
+  }
+  return pathsSchema.parse({});
+}
+
+function toPosix(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/**
+ * Lists files with one of `extensions` below `dir`, following links only while they stay inside
+ * the workspace and never visiting a folder twice (so a link loop ends).
+ */
+function listFiles(root: string, dir: string, extensions: readonly string[], problems: Diagnostic[]): string[] {
+  const rootReal = realpathSync(root);
+  const out: string[] = [];
+  const visited = new Set<string>();
+  const walk = (abs: string) => {
+    let real: string;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      problems.push(diagnostic(toPosix(relative(root, abs)), { line: 1, column: 1 }, 'error', 'file-unreadable', 'this link points to something that does not exist: remove it or fix its target'));
+      return;
+    }
+    if (real !== rootReal && !real.startsWith(rootReal + sep)) {
+      problems.push(diagnostic(toPosix(relative(root, abs)), { line: 1, column: 1 }, 'error', 'file-unreadable', `this link leads outside the workspace (${real}): prf reads only files inside it; copy the file in instead`));
+      return;
+    }
+    const st = statSync(real);
+    if (st.isDirectory()) {
+      if (visited.has(real)) return;
+      visited.add(real);
+      let entries: string[];
+      try {
+        entries = readdirSync(abs).sort();
+      } catch (e) {
+        problems.push(diagnostic(toPosix(relative(root, abs)) || '.', { line: 1, column: 1 }, 'error', 'file-unreadable', `cannot read this folder (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`));
+        return;
+      }
+      for (const name of entries) {
+        if (name.startsWith('.')) continue;
+        walk(join(abs, name));
+      }
+    } else if (st.isFile() && extensions.some((ext) => abs.toLowerCase().endsWith(ext))) {
+      out.push(abs);
+    }
+  };
+  if (existsSync(dir) && lstatSync(dir)) walk(dir);
+  return out;
+}
+
+function readSource(root: string, abs: string, problems: Diagnostic[]): SourceFile | null {
+  const path = toPosix(relative(root, abs));
+  try {
+    return { path, bytes: readFileSync(abs) };
+  } catch (e) {
+    problems.push(diagnostic(path, { line: 1, column: 1 }, 'error', 'file-unreadable', `cannot read this file (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`));
+    return null;
+  }
+}
+
+export function readWorkspaceSources(root: string): WorkspaceSources {
+  const readProblems: Diagnostic[] = [];
+  const configAbs = join(root, CONFIG_FILE);
+  const config = readSource(root, configAbs, readProblems) ?? { path: CONFIG_FILE, bytes: new Uint8Array() };
+  const paths = readPaths(Buffer.from(config.bytes).toString('utf8'));
+  const collect = (folder: string, ext: readonly string[]) =>
+    listFiles(root, resolve(root, folder), ext, readProblems)
+      .map((abs) => readSource(root, abs, readProblems))
+      .filter((f): f is SourceFile => f !== null);
+  return {
+    config,
+    kpis: collect(paths.kpis, ['.yaml', '.yml']),
+    outturns: collect(paths.outturns, ['.csv']),
+    commentary: collect(paths.commentary, ['.yaml', '.yml']),
+    readProblems,
+  };
+}
