@@ -68,10 +68,7 @@ export function parsePeriod(text: string): ParseResult<Period> {
   m = YEAR_RE.exec(s);
   if (m) {
     const fy = fyFromParts(m[1]!, m[2]!);
-    if (!fy.ok) {
-      if (MONTH_RE.test(s)) return { ok: false, message: `${s} is neither a month (01-12) nor a financial year` };
-      return fy;
-    }
+    if (!fy.ok) return fy;
     return { ok: true, value: { kind: 'year', fy: fy.value } };
   }
   return {

@@ -21,10 +21,18 @@ export const text = z.string().trim().min(1, 'must not be empty');
 export const financialYear = z
   .string()
   .regex(FY_PATTERN, 'a financial year is written 2025-26')
-  .refine((s) => {
-    const p = parsePeriod(s);
-    return p.ok && p.value.kind === 'year';
-  }, 'the second part of a financial year is the next year: 2025-26, not 2025-27');
+  .refine(
+    (s) => {
+      const p = parsePeriod(s);
+      return p.ok && p.value.kind === 'year';
+    },
+    {
+      error: (iss) => {
+        const p = parsePeriod(String(iss.input));
+        return p.ok ? `${String(iss.input)} is a ${p.value.kind}, not a financial year such as 2025-26` : p.message;
+      },
+    },
+  );
 
 export const isoDate = z
   .string()

@@ -45,10 +45,18 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
 
   const kpis = new Map<string, Kpi>();
   const kpiOrigins = new Map<string, Origin>();
+  // Ids of KPI files that exist but are invalid: their errors are reported in their own file,
+  // not again as "unknown KPI" on every outturn row and commentary entry that names them.
+  const brokenKpis = new Set<string>();
   for (const file of [...sources.kpis].sort(byPath)) {
     const { data, source, diagnostics: d } = parseYamlFile(file, kpiSchema, 'the KPI entry');
     diagnostics.push(...d);
-    if (!data || !source) continue;
+    if (!data || !source) {
+      brokenKpis.add(file.path.split('/').pop()!.replace(/\.ya?ml$/i, ''));
+      const id = (source?.value as { id?: unknown } | undefined)?.id;
+      if (typeof id === 'string') brokenKpis.add(id);
+      continue;
+    }
     const first = kpiOrigins.get(data.id);
     if (first) {
       diagnostics.push(diagnostic(file.path, locate(source, ['id']), 'error', 'kpi-duplicate-id', `${data.id} is already defined in ${first.file}: each KPI needs its own id`, ['id']));
@@ -65,7 +73,7 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
   for (const file of [...sources.outturns].sort(byPath)) {
     const decoded = decodeOrReport(file, diagnostics);
     if (decoded === null) continue;
-    const result = readOutturnCsv(file.path, decoded, kpis);
+    const result = readOutturnCsv(file.path, decoded, kpis, brokenKpis);
     diagnostics.push(...result.diagnostics);
     for (const o of result.observations) {
       const key = `${o.kpi}\u0000${o.periodName}`;
@@ -87,7 +95,7 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
     const { data, source, diagnostics: d } = parseYamlFile(file, commentarySchema, 'the commentary file');
     diagnostics.push(...d);
     if (!data || !source) continue;
-    diagnostics.push(...commentaryRules(data, source, kpis));
+    diagnostics.push(...commentaryRules(data, source, kpis, brokenKpis));
     const parsed = parsePeriod(data.period);
     if (!parsed.ok) continue;
     const name = formatPeriod(parsed.value);

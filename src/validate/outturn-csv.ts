@@ -33,6 +33,7 @@ export function readOutturnCsv(
   file: string,
   text: string,
   kpis: ReadonlyMap<string, Kpi>,
+  brokenKpis: ReadonlySet<string> = new Set(),
 ): { observations: Observation[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const observations: Observation[] = [];
@@ -90,7 +91,7 @@ export function readOutturnCsv(
     if (row.record.length !== headerRecord.record.length) {
       const extra = row.record.length > headerRecord.record.length;
       err(
-        extra ? (positions[headerRecord.record.length] ?? { line, column: 1 }) : { line, column: row.raw.replace(/\r$/, '').length + 1 },
+        extra ? (positions[headerRecord.record.length] ?? { line, column: 1 }) : { line, column: recordText(row.raw).length + 1 },
         'csv-ragged-row',
         `this row has ${row.record.length} cells but the header has ${headerRecord.record.length}: ${extra ? 'remove the extra cells or quote a value that contains a comma ("1,234")' : 'add the missing cells (leave them empty if unknown)'}`,
       );
@@ -98,6 +99,8 @@ export function readOutturnCsv(
     }
     const id = cell('kpi').trim();
     const kpi = kpis.get(id);
+    // A KPI whose own file is invalid is reported there; its rows are checked once it is fixed.
+    if (!kpi && brokenKpis.has(id)) continue;
     if (!kpi) {
       err(cellAt('kpi'), 'csv-unknown-kpi', id === '' ? 'the kpi cell is empty: give the KPI id' : `"${id}" is not a KPI in the dictionary.${suggestion(id, kpiIds) || ' Check the id or add the KPI to kpis/.'}`);
       continue;
@@ -206,9 +209,16 @@ function round(v: number, dp: number): number {
   return Number(v.toFixed(dp));
 }
 
+/** The record's own text: csv-parse's raw may end with the line break that closed it. */
+function recordText(raw: string): string {
+  return raw.replace(/\r?\n$|\r$/, '');
+}
+
+/** csv-parse counts lines to the record's end; a quoted cell may span several lines. */
 function startLine(r: CsvRecord): number {
+  const text = recordText(r.raw);
   let newlines = 0;
-  for (let i = 0; i < r.raw.length; i++) if (r.raw.charCodeAt(i) === 10) newlines++;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) newlines++;
   return r.info.lines - newlines;
 }
 

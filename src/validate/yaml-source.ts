@@ -27,15 +27,17 @@ export function parseYaml(file: string, text: string): { source: YamlSource | nu
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const diagnostics: Diagnostic[] = [];
-  for (const err of doc.errors) {
-    const at = positionOf(lineCounter, err.pos[0]);
+  // Only the first syntax error: the parser's later complaints are usually echoes of it.
+  const err = doc.errors[0];
+  if (err) {
+    const at = err.code === 'MISSING_CHAR' && err.message.includes('"') ? (unclosedDoubleQuote(text) ?? positionOf(lineCounter, err.pos[0])) : positionOf(lineCounter, err.pos[0]);
     const first = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const advice = YAML_ADVICE[err.code];
     diagnostics.push(
       diagnostic(file, at, 'error', YAML_CODES[err.code] ?? 'yaml-syntax', advice ? `${first}: ${advice}` : `YAML syntax: ${first}`),
     );
+    return { source: null, diagnostics };
   }
-  if (diagnostics.length > 0) return { source: null, diagnostics };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -47,6 +49,21 @@ export function parseYaml(file: string, text: string): { source: YamlSource | nu
     return { source: null, diagnostics };
   }
   return { source: { file, doc, lineCounter, value }, diagnostics };
+}
+
+/**
+ * yaml reports a missing closing quote at the end of the file; the officer needs the line where
+ * the quote was opened: the first line with an odd number of unescaped double quotes.
+ */
+function unclosedDoubleQuote(text: string): Position | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^\s*#/.test(line)) continue;
+    const quotes = [...line.matchAll(/(?<!\\)"/g)].map((m) => m.index);
+    if (quotes.length % 2 === 1) return { line: i + 1, column: quotes[quotes.length - 1]! + 1 };
+  }
+  return undefined;
 }
 
 export function positionOf(lineCounter: LineCounter, offset: number): Position {
