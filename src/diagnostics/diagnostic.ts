@@ -1,3 +1,5 @@
+import type { RuleCode } from './codes.js';
+
 export type Severity = 'error' | 'warning';
 
 /**
@@ -10,7 +12,8 @@ export interface Diagnostic {
   line: number;
   column: number;
   severity: Severity;
-  code: string;
+  /** Checked by the compiler against the catalogue in codes.ts, so no code goes undocumented. */
+  code: RuleCode;
   message: string;
   /** Where in the document's data the problem sits, e.g. `["target", "value"]`. */
   path?: (string | number)[];
@@ -27,7 +30,7 @@ export function diagnostic(
   file: string,
   at: Position,
   severity: Severity,
-  code: string,
+  code: RuleCode,
   message: string,
   path?: (string | number)[],
 ): Diagnostic {

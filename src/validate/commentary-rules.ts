@@ -12,14 +12,14 @@ export function commentaryRules(
   commentary: Commentary,
   source: YamlSource,
   kpis: ReadonlyMap<string, Kpi>,
-  brokenKpis: ReadonlySet<string> = new Set(),
+  reportedElsewhere: (id: string) => boolean = () => false,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ids = [...kpis.keys()];
   for (const [id, entry] of Object.entries(commentary.kpis)) {
     const path = ['kpis', id];
     const kpi = kpis.get(id);
-    if (!kpi && brokenKpis.has(id)) continue;
+    if (!kpi && reportedElsewhere(id)) continue;
     if (!kpi) {
       out.push(diagnostic(source.file, locate(source, path, { key: true }), 'error', 'commentary-unknown-kpi', `"${id}" is not a KPI in the dictionary.${suggestion(id, ids) || ' Check the id.'}`, path));
       continue;
@@ -40,7 +40,7 @@ export function commentaryRules(
   }
   for (const list of ['achievements', 'forwardLook'] as const) {
     commentary[list].forEach((note, i) => {
-      if (note.kpi && !kpis.has(note.kpi) && !brokenKpis.has(note.kpi)) {
+      if (note.kpi && !kpis.has(note.kpi) && !reportedElsewhere(note.kpi)) {
         const path = [list, i, 'kpi'];
         out.push(diagnostic(source.file, locate(source, path), 'error', 'commentary-unknown-kpi', `"${note.kpi}" is not a KPI in the dictionary.${suggestion(note.kpi, ids) || ' Check the id.'}`, path));
       }

@@ -1,3 +1,4 @@
+import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** A file as read from disk: its workspace-relative path (forward slashes) and raw bytes. */
@@ -18,7 +19,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  */
 export function decodeText(file: SourceFile): { text: string | null; diagnostics: Diagnostic[] } {
   const b = file.bytes;
-  const fail = (line: number, column: number, code: string, message: string) => ({
+  const fail = (line: number, column: number, code: RuleCode, message: string) => ({
     text: null,
     diagnostics: [diagnostic(file.path, { line, column }, 'error', code, message)],
   });

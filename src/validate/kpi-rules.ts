@@ -1,3 +1,4 @@
+import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Config } from '../schema/config.js';
 import { MONTH_KEYS, QUARTER_KEYS, type Kpi, type Measure } from '../schema/kpi.js';
@@ -8,7 +9,7 @@ import { locate, type YamlSource } from './yaml-source.js';
 export function kpiRules(kpi: Kpi, source: YamlSource, config: Config | null): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (path: (string | number)[], opts?: { key?: boolean }) => locate(source, path, opts);
-  const error = (path: (string | number)[], code: string, message: string) => out.push(diagnostic(source.file, at(path), 'error', code, message, path));
+  const error = (path: (string | number)[], code: RuleCode, message: string) => out.push(diagnostic(source.file, at(path), 'error', code, message, path));
 
   const base = source.file.split('/').pop()!.replace(/\.ya?ml$/i, '');
   if (base !== kpi.id) {
@@ -87,7 +88,7 @@ function profileRules(kpi: Measure, profile: Record<string, number>, path: (stri
   const quarters = keys.filter((k) => (QUARTER_KEYS as readonly string[]).includes(k));
   const months = keys.filter((k) => (MONTH_KEYS as readonly string[]).includes(k));
   const at = locate(source, path);
-  const d = (code: string, message: string) => [diagnostic(source.file, at, 'error', code, message, path)];
+  const d = (code: RuleCode, message: string) => [diagnostic(source.file, at, 'error', code, message, path)];
   if (quarters.length > 0 && months.length > 0) {
     return d('kpi-target-profile-incomplete', 'the profile mixes quarters and months: give either Q1-Q4 or Jan-Dec');
   }

@@ -48,6 +48,10 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
   // Ids of KPI files that exist but are invalid: their errors are reported in their own file,
   // not again as "unknown KPI" on every outturn row and commentary entry that names them.
   const brokenKpis = new Set<string>();
+  // With the dictionary folder unusable every id would look unknown: report the path once and
+  // leave ids unchecked rather than flag every row and commentary entry.
+  const dictionaryUnreadable = diagnostics.some((d) => d.code === 'workspace-path' && d.path?.[1] === 'kpis');
+  const reportedElsewhere = (id: string) => dictionaryUnreadable || brokenKpis.has(id);
   for (const file of [...sources.kpis].sort(byPath)) {
     const { data, source, diagnostics: d } = parseYamlFile(file, kpiSchema, 'the KPI entry');
     diagnostics.push(...d);
@@ -73,7 +77,7 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
   for (const file of [...sources.outturns].sort(byPath)) {
     const decoded = decodeOrReport(file, diagnostics);
     if (decoded === null) continue;
-    const result = readOutturnCsv(file.path, decoded, kpis, brokenKpis);
+    const result = readOutturnCsv(file.path, decoded, kpis, reportedElsewhere);
     diagnostics.push(...result.diagnostics);
     for (const o of result.observations) {
       const key = `${o.kpi}\u0000${o.periodName}`;
@@ -95,7 +99,7 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
     const { data, source, diagnostics: d } = parseYamlFile(file, commentarySchema, 'the commentary file');
     diagnostics.push(...d);
     if (!data || !source) continue;
-    diagnostics.push(...commentaryRules(data, source, kpis, brokenKpis));
+    diagnostics.push(...commentaryRules(data, source, kpis, reportedElsewhere));
     const parsed = parsePeriod(data.period);
     if (!parsed.ok) continue;
     const name = formatPeriod(parsed.value);

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { formatPeriod, parsePeriod, PERIOD_KIND_OF_FREQUENCY } from '../core/periods.js';
+import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import type { Kpi, Measure } from '../schema/kpi.js';
 import { OUTTURN_COLUMNS, REQUIRED_OUTTURN_COLUMNS, type OutturnColumn } from '../schema/outturn.js';
@@ -33,12 +34,12 @@ export function readOutturnCsv(
   file: string,
   text: string,
   kpis: ReadonlyMap<string, Kpi>,
-  brokenKpis: ReadonlySet<string> = new Set(),
+  reportedElsewhere: (id: string) => boolean = () => false,
 ): { observations: Observation[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const observations: Observation[] = [];
-  const err = (at: Position, code: string, message: string) => diagnostics.push(diagnostic(file, at, 'error', code, message));
-  const warn = (at: Position, code: string, message: string) => diagnostics.push(diagnostic(file, at, 'warning', code, message));
+  const err = (at: Position, code: RuleCode, message: string) => diagnostics.push(diagnostic(file, at, 'error', code, message));
+  const warn = (at: Position, code: RuleCode, message: string) => diagnostics.push(diagnostic(file, at, 'warning', code, message));
 
   let records: CsvRecord[];
   try {
@@ -100,7 +101,7 @@ export function readOutturnCsv(
     const id = cell('kpi').trim();
     const kpi = kpis.get(id);
     // A KPI whose own file is invalid is reported there; its rows are checked once it is fixed.
-    if (!kpi && brokenKpis.has(id)) continue;
+    if (!kpi && reportedElsewhere(id)) continue;
     if (!kpi) {
       err(cellAt('kpi'), 'csv-unknown-kpi', id === '' ? 'the kpi cell is empty: give the KPI id' : `"${id}" is not a KPI in the dictionary.${suggestion(id, kpiIds) || ' Check the id or add the KPI to kpis/.'}`);
       continue;
@@ -139,7 +140,7 @@ export function readOutturnCsv(
   return { observations, diagnostics };
 }
 
-type Report = (at: Position, code: string, message: string) => void;
+type Report = (at: Position, code: RuleCode, message: string) => void;
 
 function readFigures(
   kpi: Measure,

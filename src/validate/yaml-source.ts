@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 
 /** Aliases allowed when converting a document: enough for real files, too few for an alias bomb. */
@@ -12,7 +13,7 @@ export interface YamlSource {
   value: unknown;
 }
 
-const YAML_CODES: Record<string, string> = {
+const YAML_CODES: Record<string, RuleCode> = {
   DUPLICATE_KEY: 'yaml-duplicate-key',
   TAB_AS_INDENT: 'yaml-tab',
 };

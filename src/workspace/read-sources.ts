@@ -98,8 +98,10 @@ export function readWorkspaceSources(root: string): WorkspaceSources {
   const configAbs = join(root, CONFIG_FILE);
   const config = readSource(root, configAbs, readProblems) ?? { path: CONFIG_FILE, bytes: new Uint8Array() };
   const paths = readPaths(Buffer.from(config.bytes).toString('utf8'));
+  // A folder outside the workspace is reported against prf.yaml by the loader, and never read.
+  const inside = (dir: string) => dir === root || dir.startsWith(root + sep);
   const collect = (folder: string, ext: readonly string[]) =>
-    listFiles(root, resolve(root, folder), ext, readProblems)
+    (inside(resolve(root, folder)) ? listFiles(root, resolve(root, folder), ext, readProblems) : [])
       .map((abs) => readSource(root, abs, readProblems))
       .filter((f): f is SourceFile => f !== null);
   return {

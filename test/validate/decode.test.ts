@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/validate/decode.js';
+import { decodeText, MAX_FILE_BYTES } from '../../src/validate/decode.js';
 
 const file = (bytes: number[] | Uint8Array) => ({ path: 'x.csv', bytes: Uint8Array.from(bytes) });
 const enc = (s: string) => [...new TextEncoder().encode(s)];
@@ -19,5 +19,12 @@ describe('decodeText', () => {
     const r = decodeText(file(bytes));
     expect(r.text).toBeNull();
     expect(r.diagnostics).toMatchObject([{ code, line, column: 1, severity: 'error' }]);
+  });
+
+  it('refuses a file over the size limit, naming the limit', () => {
+    const r = decodeText({ path: 'big.csv', bytes: new Uint8Array(MAX_FILE_BYTES + 1) });
+    expect(r.text).toBeNull();
+    expect(r.diagnostics).toMatchObject([{ code: 'file-too-large', line: 1, column: 1 }]);
+    expect(r.diagnostics[0]!.message).toContain(String(MAX_FILE_BYTES));
   });
 });
