@@ -1,6 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
+import { WriteError } from '../io/write-files.js';
+import { TemplateError } from '../report/template-error.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { registerReport } from './commands/report.js';
+import { registerStatus } from './commands/status.js';
 import { registerValidate } from './commands/validate.js';
 
 export interface GlobalOptions {
@@ -38,6 +42,8 @@ export async function main(io: CliIO): Promise<number> {
     exitCode = await action(program.opts<GlobalOptions>());
   };
   registerValidate(program, io, run);
+  registerStatus(program, io, run);
+  registerReport(program, io, run);
 
   try {
     await program.parseAsync(io.argv, { from: 'user' });
@@ -45,6 +51,10 @@ export async function main(io: CliIO): Promise<number> {
     if (err instanceof CommanderError) {
       // Help and --version "fail" with exit code 0; every other commander error is a usage error.
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof WriteError || err instanceof TemplateError) {
+      io.stderr.write(`prf: ${err.message}\n`);
+      return EXIT.problems;
     }
     if (err instanceof UsageError) {
       io.stderr.write(`prf: ${err.message}\n`);

@@ -1,0 +1,92 @@
+import type { ChalkInstance } from 'chalk';
+import { formatFigure } from '../core/figures.js';
+import type { ImprovementResult } from '../core/improvement.js';
+import type { Status } from '../core/ragg.js';
+import type { KpiStatus, StatusReport } from '../core/status.js';
+import { statusText, trendText } from '../report/helpers.js';
+import { csvLine } from './spreadsheet-text.js';
+
+export type TableFormat = 'table' | 'json' | 'csv';
+
+const paint = (color: ChalkInstance, status: Status, text: string): string =>
+  ({ red: color.red, amber: color.yellow, green: color.green, grey: color.gray, missing: color.magenta })[status](text);
+
+function figure(k: KpiStatus, value: number | null): string {
+  if (value === null) return '–';
+  return formatFigure(value, { unit: k.unit ?? 'number', unitLabel: k.unitLabel ?? undefined, decimals: k.decimals ?? 0 });
+}
+
+/** Pads to a width counted in characters as shown, so colour codes do not skew the columns. */
+function pad(text: string, width: number, shown = text): string {
+  return text + ' '.repeat(Math.max(0, width - [...shown].length));
+}
+
+function clip(text: string, width: number): string {
+  return [...text].length > width ? `${[...text].slice(0, width - 1).join('')}…` : text;
+}
+
+function table(headers: string[], rows: Array<Array<{ text: string; shown?: string }>>): string {
+  const widths = headers.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i]!.shown ?? r[i]!.text)].length)));
+  const line = (cells: Array<{ text: string; shown?: string }>) => `${cells.map((c, i) => pad(c.text, widths[i]!, c.shown ?? c.text)).join('  ').trimEnd()}\n`;
+  return line(headers.map((h) => ({ text: h }))) + rows.map(line).join('');
+}
+
+/** `prf status`: the JSON contract of DOMAIN.md (plus added fields), a terminal table, or CSV. */
+export function formatStatus(report: StatusReport, format: TableFormat, color: ChalkInstance): string {
+  if (format === 'json') {
+    // The period's commentary is already in its own file; everything else is part of the output.
+    return `${JSON.stringify({ ...report, kpis: report.kpis.map(({ commentary: _, ...k }) => k) }, null, 2)}\n`;
+  }
+  if (format === 'csv') {
+    const head = csvLine(['id', 'name', 'committee', 'value', 'target', 'status', 'on_target', 'trend_previous', 'trend_last_year', 'spc_variation', 'explanation']);
+    return (
+      head +
+      report.kpis
+        .map((k) => csvLine([k.id, k.name, k.committee, k.value, k.target, k.status, k.onTarget, k.trend.previous, k.trend.lastYear, k.spc?.variation ?? null, k.explanation]))
+        .join('')
+    );
+  }
+  const rows = report.kpis.map((k) => {
+    const word = statusText(k.status);
+    return [
+      { text: k.id },
+      { text: clip(k.name, 48) },
+      { text: figure(k, k.value) },
+      { text: figure(k, k.target) },
+      { text: paint(color, k.status, word), shown: word },
+      { text: trendText(k.trend.previous) },
+      { text: trendText(k.trend.lastYear) },
+    ];
+  });
+  const s = report.summary;
+  return (
+    `${report.period}\n\n` +
+    table(['KPI', 'Name', 'Outturn', 'Target', 'Status', 'vs previous', 'vs last year'], rows) +
+    `\n${s.red} red, ${s.amber} amber, ${s.green} green, ${s.grey} grey, ${s.missing} missing; on target ${s.onTarget}, off target ${s.offTarget}\n`
+  );
+}
+
+/** `prf improvement`: the JSON contract, a table with the verdict, or CSV. */
+export function formatImprovement(r: ImprovementResult, format: TableFormat, color: ChalkInstance): string {
+  if (format === 'json') return `${JSON.stringify(r, null, 2)}\n`;
+  if (format === 'csv') {
+    return csvLine(['id', 'name', 'committee', 'current', 'previous', 'outcome', 'reason']) + r.kpis.map((k) => csvLine([k.id, k.name, k.committee, k.current, k.previous, k.outcome, k.reason])).join('');
+  }
+  const rows = r.kpis.map((k) => [
+    { text: k.id },
+    { text: clip(k.name, 48) },
+    { text: k.current === null ? '–' : String(k.current) },
+    { text: k.previous === null ? '–' : String(k.previous) },
+    { text: k.outcome === 'improved' ? color.green(k.outcome) : k.outcome === 'declined' ? color.red(k.outcome) : k.outcome, shown: k.outcome },
+  ]);
+  const comparable = r.improved + r.declined + r.unchanged;
+  const verdict = r.met
+    ? color.green(`met: ${r.improved} of ${comparable} comparable indicators improved (${Math.round(r.share * 100)}%, threshold ${Math.round(r.threshold * 100)}%)`)
+    : color.red(`not met: ${r.improved} of ${comparable} comparable indicators improved (${Math.round(r.share * 100)}%, threshold ${Math.round(r.threshold * 100)}%); ${r.moreNeeded} more must improve`);
+  const risk = r.atRisk.length > 0 ? `At risk: ${r.atRisk.join(', ')}\n` : '';
+  return (
+    `${r.year} year to date through ${r.through}, against ${r.comparedWith}\n\n` +
+    table(['KPI', 'Name', 'This year', 'Last year', 'Outcome'], rows) +
+    `\n${r.declined} declined, ${r.unchanged} unchanged, ${r.notComparable} not comparable\n${verdict}\n${risk}`
+  );
+}

@@ -1,0 +1,60 @@
+import { computeDue, type DueRole } from '../core/due.js';
+import { computeImprovement } from '../core/improvement.js';
+import { fyOf, periodEndDate, previousPeriod, type Period } from '../core/periods.js';
+import { computeStatus } from '../core/status.js';
+import type { IsHoliday } from '../core/working-days.js';
+import type { Workspace } from '../workspace/model.js';
+import { buildIndexView, buildPaperView, type ReportInputs } from './paper-view.js';
+import type { Gap, IndexView, PaperView } from './view-types.js';
+
+export interface ReportOptions {
+  committee?: string;
+  draft: boolean;
+  /** Printed on the papers; also the day the gaps and overdue actions are judged on. */
+  date: string | null;
+  isHoliday: IsHoliday;
+}
+
+export interface ReportViews {
+  papers: PaperView[];
+  index: IndexView;
+  /** Everything that makes the papers incomplete, across the committees reported. */
+  gaps: Gap[];
+}
+
+const ROLE_WORDS: Record<DueRole, string> = {
+  collector: 'data collector',
+  reviewer: 'data reviewer',
+  headOfService: 'head of service',
+  owner: 'KPI owner',
+};
+
+/**
+ * The views of every paper for `period`, from the workspace alone: no files, no clock. Without
+ * a date the papers are judged as at the period's end, so the same inputs always give the same
+ * papers; gaps are then anything still owed, whatever its deadline.
+ */
+export function buildReport(workspace: Workspace, period: Period, options: ReportOptions): ReportViews {
+  const startMonth = workspace.config.financialYearStartMonth;
+  const fy = fyOf(period, startMonth);
+  const committees = workspace.config.committees.filter((c) => options.committee === undefined || c.id === options.committee);
+  const asOf = options.date ?? periodEndDate(period, startMonth);
+  const due = computeDue(workspace, period, asOf, options.isHoliday);
+  const gaps: Gap[] = due.kpis.flatMap((k) =>
+    k.problems.map((p) => ({ kpi: { id: k.id, name: k.name }, problem: p.message, who: `${p.holder} (${ROLE_WORDS[p.who]})` })),
+  );
+  const inputs: ReportInputs = {
+    workspace,
+    period,
+    status: computeStatus(workspace, period),
+    previous: computeStatus(workspace, previousPeriod(period)),
+    improvement: computeImprovement(workspace, fy, period),
+    improvementByCommittee: new Map(committees.map((c) => [c.id, computeImprovement(workspace, fy, period, { committee: c.id })])),
+    gaps,
+    draft: options.draft,
+    date: options.date,
+  };
+  const papers = committees.map((c) => buildPaperView(inputs, c));
+  const reported = new Set(committees.map((c) => c.id));
+  return { papers, index: buildIndexView(inputs, papers), gaps: gaps.filter((g) => reported.has(due.kpis.find((k) => k.id === g.kpi.id)!.committee)) };
+}
