@@ -5,6 +5,7 @@ import { TemplateError } from '../report/template-error.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { registerReport } from './commands/report.js';
 import { registerStatus } from './commands/status.js';
+import { registerTemplates } from './commands/templates.js';
 import { registerValidate } from './commands/validate.js';
 
 export interface GlobalOptions {
@@ -44,6 +45,7 @@ export async function main(io: CliIO): Promise<number> {
   registerValidate(program, io, run);
   registerStatus(program, io, run);
   registerReport(program, io, run);
+  registerTemplates(program, io, run);
 
   try {
     await program.parseAsync(io.argv, { from: 'user' });

@@ -1,4 +1,4 @@
-import { computeDue, type DueRole } from '../core/due.js';
+import { computeDue, ROLE_WORDS } from '../core/due.js';
 import { computeImprovement } from '../core/improvement.js';
 import { fyOf, periodEndDate, previousPeriod, type Period } from '../core/periods.js';
 import { computeStatus } from '../core/status.js';
@@ -21,13 +21,6 @@ export interface ReportViews {
   /** Everything that makes the papers incomplete, across the committees reported. */
   gaps: Gap[];
 }
-
-const ROLE_WORDS: Record<DueRole, string> = {
-  collector: 'data collector',
-  reviewer: 'data reviewer',
-  headOfService: 'head of service',
-  owner: 'KPI owner',
-};
 
 /**
  * The views of every paper for `period`, from the workspace alone: no files, no clock. Without

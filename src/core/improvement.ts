@@ -1,0 +1,154 @@
+import type { Measure } from '../schema/kpi.js';
+import type { Observation, Workspace } from '../workspace/model.js';
+import { formatFigure, roundTo, tidy } from './figures.js';
+import { latestQuarterWithData } from './period-query.js';
+import { fyOf, formatPeriod, monthsOf, periodEndDate, samePeriodLastYear, type Period } from './periods.js';
+import { compareToTarget } from './ragg.js';
+import { yearToDateOutturn } from './rollup.js';
+import { targetForYearToDate } from './targets.js';
+import { directionOfTravel } from './trend.js';
+
+/**
+ * The 70% check (seed 001): year on year, performance must improve on at least a threshold
+ * share of indicators. Like is compared with like: this year's year to date through `through`
+ * against the same months a year earlier, which at Q4 is the full year against the full year.
+ */
+
+export type ImprovementOutcome = 'improved' | 'declined' | 'unchanged' | 'notComparable';
+
+export interface ImprovementKpi {
+  id: string;
+  /** Year-to-date outturns as printed (rounded to the KPI's decimal places). */
+  current: number | null;
+  previous: number | null;
+  outcome: ImprovementOutcome;
+  name: string;
+  committee: string;
+  /** Why the outcome, in a sentence for reports. */
+  reason: string;
+}
+
+export interface ImprovementResult {
+  year: string;
+  through: string;
+  threshold: number;
+  improved: number;
+  declined: number;
+  unchanged: number;
+  notComparable: number;
+  share: number;
+  met: boolean;
+  moreNeeded: number;
+  kpis: ImprovementKpi[];
+  /** The period the year to date is compared with, e.g. 2024-25-Q3. */
+  comparedWith: string;
+  /** What puts the threshold at risk: declined, then unchanged KPI ids. */
+  atRisk: string[];
+}
+
+/** A change to one of these means the two years measure different things. */
+const COMPARABILITY_FIELDS = new Set(['definition', 'formula', 'unit', 'aggregation', 'polarity']);
+
+function firstDate(p: Period, startMonth: number): string {
+  const m = monthsOf(p, startMonth)[0]!;
+  return `${m.year}-${String(m.month).padStart(2, '0')}-01`;
+}
+
+interface Window {
+  through: Period;
+  previous: Period;
+  /** A change dated after `from` and on or before `to` falls between the two figures. */
+  from: string;
+  to: string;
+}
+
+function classify(kpi: Measure, observations: Observation[], window: Window, workspace: Workspace): Omit<ImprovementKpi, 'id' | 'name' | 'committee'> {
+  const startMonth = workspace.config.financialYearStartMonth;
+  const cur = yearToDateOutturn(kpi, observations, window.through, startMonth);
+  const prev = yearToDateOutturn(kpi, observations, window.previous, startMonth);
+  const current = cur.value === null ? null : roundTo(cur.value, kpi.decimals);
+  const previous = prev.value === null ? null : roundTo(prev.value, kpi.decimals);
+  const notComparable = (reason: string) => ({ current, previous, outcome: 'notComparable' as const, reason });
+
+  if (kpi.polarity === 'neutral') return notComparable('no polarity: neither a higher nor a lower figure is better');
+  const change = kpi.changes
+    .filter((c) => c.date > window.from && c.date <= window.to && c.fields.some((f) => COMPARABILITY_FIELDS.has(f)))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
+  if (change) {
+    const fields = change.fields.filter((f) => COMPARABILITY_FIELDS.has(f)).join(', ');
+    return notComparable(`the ${fields} changed on ${change.date} (${change.approver}), between the two figures`);
+  }
+  if (current === null) return notComparable(`no figure this year: ${cur.reason}`);
+  if (previous === null) return notComparable(`no figure for the same months last year: ${prev.reason}`);
+
+  const versus = `${formatFigure(current, kpi)} against ${formatFigure(previous, kpi)}`;
+  const direction = directionOfTravel(current, previous, kpi);
+  if (direction === 'improving') return { current, previous, outcome: 'improved', reason: `improved: ${versus}` };
+  if (direction === 'declining') return { current, previous, outcome: 'declined', reason: `declined: ${versus}` };
+  if (workspace.config.improvement.maintainedAtTargetCountsAsImproved) {
+    const band = kpi.ragg ?? workspace.config.ragg;
+    const atTarget = (value: number, p: Period) => {
+      const target = targetForYearToDate(kpi, p, startMonth).value;
+      return target !== null && compareToTarget(value, target, kpi, band).status === 'green';
+    };
+    if (atTarget(current, window.through) && atTarget(previous, window.previous)) {
+      return { current, previous, outcome: 'improved', reason: `maintained at ${formatFigure(current, kpi)}, at or better than target in both years: counts as improved` };
+    }
+  }
+  return { current, previous, outcome: 'unchanged', reason: `unchanged: ${versus}` };
+}
+
+/**
+ * How many more comparable indicators must improve to reach the threshold. The share is
+ * compared in whole indicators: 0.7 x 10 is 7.000000000000001 in binary, and ceil would ask for
+ * 8, so the product is tidied first. With nothing comparable yet, one improved indicator would
+ * make the share 100%.
+ */
+function improvementsNeeded(improved: number, comparable: number, threshold: number): number {
+  if (comparable === 0) return threshold > 0 ? 1 : 0;
+  return Math.max(0, Math.ceil(tidy(threshold * comparable)) - improved);
+}
+
+/**
+ * The check for financial year `fy` through `through` (default: the latest quarter of `fy` with
+ * any figure; with none yet, the year end). Covers measures that are not trackers, optionally of
+ * one committee, ordered by id.
+ */
+export function computeImprovement(workspace: Workspace, fy: number, through?: Period, options: { committee?: string } = {}): ImprovementResult {
+  const startMonth = workspace.config.financialYearStartMonth;
+  const until: Period = through ?? latestQuarterWithData(workspace, fy) ?? { kind: 'quarter', fy, quarter: 4 };
+  if (fyOf(until, startMonth) !== fy) {
+    throw new RangeError(`${formatPeriod(until)} is not in ${formatPeriod({ kind: 'year', fy })}: the check runs through a period of the year it checks`);
+  }
+  const previous = samePeriodLastYear(until);
+  const window: Window = { through: until, previous, from: firstDate({ kind: 'year', fy: fy - 1 }, startMonth), to: periodEndDate(until, startMonth) };
+
+  const kpis: ImprovementKpi[] = workspace.kpis
+    .filter((k): k is Measure => k.kind === 'measure' && k.level !== 'tracker')
+    .filter((k) => options.committee === undefined || k.committee === options.committee)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((k) => ({ id: k.id, ...classify(k, workspace.observations.filter((o) => o.kpi === k.id), window, workspace), name: k.name, committee: k.committee }));
+
+  const count = (outcome: ImprovementOutcome) => kpis.filter((k) => k.outcome === outcome).length;
+  const improved = count('improved');
+  const comparable = kpis.length - count('notComparable');
+  const threshold = workspace.config.improvement.threshold;
+  const share = comparable === 0 ? 0 : tidy(improved / comparable);
+  const moreNeeded = improvementsNeeded(improved, comparable, threshold);
+  return {
+    year: formatPeriod({ kind: 'year', fy }),
+    through: formatPeriod(until),
+    threshold,
+    improved,
+    declined: count('declined'),
+    unchanged: count('unchanged'),
+    notComparable: count('notComparable'),
+    share,
+    // The same as share >= threshold, decided in whole indicators.
+    met: moreNeeded === 0,
+    moreNeeded,
+    kpis,
+    comparedWith: formatPeriod(previous),
+    atRisk: [...kpis.filter((k) => k.outcome === 'declined'), ...kpis.filter((k) => k.outcome === 'unchanged')].map((k) => k.id),
+  };
+}

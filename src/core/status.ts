@@ -1,0 +1,287 @@
+import type { KpiCommentary } from '../schema/commentary.js';
+import type { Kpi, Measure, Qualitative } from '../schema/kpi.js';
+import type { Observation, Workspace } from '../workspace/model.js';
+import { benchmarkQuartile, type BenchmarkPosition } from './benchmark.js';
+import { roundTo } from './figures.js';
+import {
+  formatPeriod,
+  fyOf,
+  parsePeriod,
+  PERIOD_KIND_OF_FREQUENCY,
+  previousPeriod,
+  samePeriodLastYear,
+  type Period,
+} from './periods.js';
+import { measureStatus, onTarget, qualitativeStatus, type Status } from './ragg.js';
+import { outturnFor, seriesTo, type Outturn, type SeriesPoint } from './rollup.js';
+import { spc, type Assurance, type SpcPoint, type Variation } from './spc.js';
+import { MONTHS_IN, periodOfKindEndingWith, periodsForSpan, spanOf } from './spans.js';
+import { targetFor, type TargetResult } from './targets.js';
+import { directionOfTravel, type Direction } from './trend.js';
+
+/** How many of a KPI's own periods a sparkline shows: a year of months and the month a year ago. */
+export const SERIES_LENGTH = 13;
+
+export interface StatusTrend {
+  previous: Direction | null;
+  lastYear: Direction | null;
+}
+
+/** The statistical process control reading of a KPI's own series (NHS "Making Data Count"). */
+export interface StatusSpc {
+  variation: Variation;
+  assurance: Assurance | null;
+  mean: number;
+  upperLimit: number;
+  lowerLimit: number;
+  /** The points a special-cause rule flags, oldest first. */
+  flagged: SpcPoint[];
+}
+
+/**
+ * One KPI's line in `prf status`. The fields down to `trend` are the JSON contract (DOMAIN.md);
+ * the rest are for reports. Measure-only fields are null for projects and narratives.
+ */
+export interface KpiStatus {
+  id: string;
+  name: string;
+  committee: string;
+  /** The outturn as printed, rounded to the KPI's decimal places; so is the target. */
+  value: number | null;
+  target: number | null;
+  status: Status;
+  onTarget: boolean | null;
+  trend: StatusTrend;
+
+  service: string;
+  level: Kpi['level'];
+  kind: Kpi['kind'];
+  priority: string;
+  aim: string;
+  frequency: Kpi['frequency'];
+  unit: Measure['unit'] | null;
+  unitLabel: string | null;
+  decimals: number | null;
+  polarity: Measure['polarity'] | null;
+  cumulative: boolean | null;
+  targetKind: TargetResult['kind'] | null;
+  targetReason: string | null;
+  /** One sentence on how the status was reached. */
+  explanation: string;
+  outturnState: Outturn['state'] | null;
+  outturnReason: string | null;
+  /** The periods whose figures are due and absent. */
+  missingPeriods: string[];
+  benchmark: BenchmarkPosition | null;
+  spc: StatusSpc | null;
+  /** The latest figures at the KPI's own frequency, oldest first, gaps as null. */
+  series: SeriesPoint[];
+  previousPeriod: string | null;
+  previousValue: number | null;
+  lastYearPeriod: string | null;
+  lastYearValue: number | null;
+  confidence: Kpi['dataQuality']['confidence'];
+  confidenceScore: number | null;
+  needsException: boolean;
+  commentary: KpiCommentary | null;
+  /** Every row the figure is read from names a reviewer; null when there is no figure. */
+  signedOff: boolean | null;
+}
+
+export interface StatusSummary {
+  red: number;
+  amber: number;
+  green: number;
+  grey: number;
+  missing: number;
+  /** Amber, grey and green (004 §6.1.7). */
+  onTarget: number;
+  offTarget: number;
+}
+
+export interface StatusReport {
+  period: string;
+  kpis: KpiStatus[];
+  summary: StatusSummary;
+}
+
+/** The fields every kind of KPI fills the same way. */
+function shared(kpi: Kpi, commentary: KpiCommentary | undefined) {
+  return {
+    service: kpi.service,
+    level: kpi.level,
+    kind: kpi.kind,
+    priority: kpi.priority,
+    aim: kpi.aim,
+    frequency: kpi.frequency,
+    confidence: kpi.dataQuality.confidence,
+    confidenceScore: kpi.dataQuality.score ?? null,
+    commentary: commentary ?? null,
+  };
+}
+
+const printed = (x: number | null, decimals: number): number | null => (x === null ? null : roundTo(x, decimals));
+
+/**
+ * The period a figure is compared with for the "previous" trend: the previous period of the same
+ * kind, except that a KPI reporting less often than that (a half-yearly KPI at Q2) is compared
+ * with its own previous report (the last H2), since the quarter before has no figure from it.
+ */
+function previousComparison(kpi: Measure, period: Period, startMonth: number): Period {
+  const own = PERIOD_KIND_OF_FREQUENCY[kpi.frequency];
+  return MONTHS_IN[own] > MONTHS_IN[period.kind] ? previousPeriod(periodOfKindEndingWith(period, own, startMonth)) : previousPeriod(period);
+}
+
+/**
+ * SPC over the KPI's own series to the period's end, gaps dropped, judged against the target for
+ * the latest point's period. None for a cumulative KPI: a year-to-date series restarts every
+ * April, which control limits would read as special causes.
+ */
+function spcFor(kpi: Measure, series: SeriesPoint[], workspace: Workspace): StatusSpc | null {
+  if (kpi.cumulative) return null;
+  const points = series.filter((p): p is { periodName: string; value: number } => p.value !== null);
+  if (points.length === 0) return null;
+  const last = parsePeriod(points[points.length - 1]!.periodName);
+  const target = last.ok ? targetFor(kpi, last.value, workspace.config.financialYearStartMonth).value : null;
+  const result = spc(points, kpi.polarity, target, workspace.config.spc);
+  if (result === null) return null;
+  return {
+    variation: result.variation,
+    assurance: result.assurance,
+    mean: result.mean,
+    upperLimit: result.upperLimit,
+    lowerLimit: result.lowerLimit,
+    flagged: result.points.filter((p) => p.specialCause !== null),
+  };
+}
+
+function measureLine(kpi: Measure, observations: Observation[], period: Period, workspace: Workspace, commentary: KpiCommentary | undefined): KpiStatus {
+  const startMonth = workspace.config.financialYearStartMonth;
+  const outturn = outturnFor(kpi, observations, period, startMonth);
+  const target = targetFor(kpi, period, startMonth);
+  const { status, explanation } = measureStatus(kpi, outturn, target, kpi.ragg ?? workspace.config.ragg);
+  const previousPeriodOf = previousComparison(kpi, period, startMonth);
+  const lastYearPeriodOf = samePeriodLastYear(period);
+  const previous = outturnFor(kpi, observations, previousPeriodOf, startMonth).value;
+  const lastYear = outturnFor(kpi, observations, lastYearPeriodOf, startMonth).value;
+  const series = seriesTo(kpi, observations, period, startMonth);
+  const byName = new Map(observations.map((o) => [o.periodName, o]));
+  return {
+    id: kpi.id,
+    name: kpi.name,
+    committee: kpi.committee,
+    value: printed(outturn.value, kpi.decimals),
+    target: printed(target.value, kpi.decimals),
+    status,
+    onTarget: onTarget(status),
+    trend: {
+      // A running total always grows through the year, so it is only compared with last year.
+      previous: kpi.cumulative && kpi.aggregation === 'sum' ? null : directionOfTravel(outturn.value, previous, kpi),
+      lastYear: directionOfTravel(outturn.value, lastYear, kpi),
+    },
+    ...shared(kpi, commentary),
+    unit: kpi.unit,
+    unitLabel: kpi.unitLabel ?? null,
+    decimals: kpi.decimals,
+    polarity: kpi.polarity,
+    cumulative: kpi.cumulative,
+    targetKind: target.kind,
+    targetReason: target.reason ?? null,
+    explanation,
+    outturnState: outturn.state,
+    outturnReason: outturn.reason ?? null,
+    missingPeriods: outturn.missing,
+    benchmark: benchmarkQuartile(outturn.value, kpi, fyOf(period, startMonth)),
+    spc: spcFor(kpi, series, workspace),
+    series: series.slice(-SERIES_LENGTH).map((p) => ({ periodName: p.periodName, value: printed(p.value, kpi.decimals) })),
+    previousPeriod: formatPeriod(previousPeriodOf),
+    previousValue: printed(previous, kpi.decimals),
+    lastYearPeriod: formatPeriod(lastYearPeriodOf),
+    lastYearValue: printed(lastYear, kpi.decimals),
+    needsException: workspace.config.ragg.exceptionsFor.some((s) => s === status),
+    signedOff: outturn.value === null ? null : outturn.from.every((name) => Boolean(byName.get(name)?.reviewedBy?.trim())),
+  };
+}
+
+function qualitativeLine(kpi: Qualitative, period: Period, workspace: Workspace, commentary: KpiCommentary | undefined): KpiStatus {
+  const startMonth = workspace.config.financialYearStartMonth;
+  const due = periodsForSpan(spanOf(period, startMonth), PERIOD_KIND_OF_FREQUENCY[kpi.frequency], startMonth).length > 0;
+  const { status, explanation } = qualitativeStatus(commentary, due, formatPeriod(period));
+  return {
+    id: kpi.id,
+    name: kpi.name,
+    committee: kpi.committee,
+    value: null,
+    target: null,
+    status,
+    onTarget: onTarget(status),
+    trend: { previous: null, lastYear: null },
+    ...shared(kpi, commentary),
+    unit: null,
+    unitLabel: null,
+    decimals: null,
+    polarity: null,
+    cumulative: null,
+    targetKind: null,
+    targetReason: null,
+    explanation,
+    outturnState: null,
+    outturnReason: null,
+    missingPeriods: [],
+    benchmark: null,
+    spc: null,
+    series: [],
+    previousPeriod: null,
+    previousValue: null,
+    lastYearPeriod: null,
+    lastYearValue: null,
+    needsException: workspace.config.ragg.exceptionsFor.some((s) => s === status),
+    signedOff: null,
+  };
+}
+
+export function summarise(kpis: Array<Pick<KpiStatus, 'status'>>): StatusSummary {
+  const count = (s: Status) => kpis.filter((k) => k.status === s).length;
+  const summary = { red: count('red'), amber: count('amber'), green: count('green'), grey: count('grey'), missing: count('missing') };
+  return { ...summary, onTarget: summary.amber + summary.grey + summary.green, offTarget: summary.red };
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Every KPI's status for `period` (optionally one committee's), ordered by id, with the summary. */
+export function computeStatus(workspace: Workspace, period: Period, options: { committee?: string } = {}): StatusReport {
+  const periodName = formatPeriod(period);
+  const commentary = workspace.commentary.get(periodName)?.commentary.kpis ?? {};
+  const kpis = workspace.kpis
+    .filter((k) => options.committee === undefined || k.committee === options.committee)
+    .sort(byId)
+    .map((k) =>
+      k.kind === 'measure'
+        ? measureLine(k, workspace.observations.filter((o) => o.kpi === k.id), period, workspace, commentary[k.id])
+        : qualitativeLine(k, period, workspace, commentary[k.id]),
+    );
+  return { period: periodName, kpis, summary: summarise(kpis) };
+}
+
+export interface StatusChange {
+  id: string;
+  name: string;
+  committee: string;
+  /** Null when the KPI was not in the earlier report. */
+  from: Status | null;
+  to: Status;
+}
+
+/**
+ * What changed between two reports (usually last quarter and this): KPIs newly red, and KPIs
+ * that left red for a colour. A red KPI whose figure is now missing has not recovered; it shows
+ * in the missing count instead.
+ */
+export function compareStatuses(previous: StatusReport, current: StatusReport): { newReds: StatusChange[]; recoveries: StatusChange[] } {
+  const before = new Map(previous.kpis.map((k) => [k.id, k.status]));
+  const changes = current.kpis.map((k) => ({ id: k.id, name: k.name, committee: k.committee, from: before.get(k.id) ?? null, to: k.status }));
+  return {
+    newReds: changes.filter((c) => c.to === 'red' && c.from !== 'red').sort(byId),
+    recoveries: changes.filter((c) => c.from === 'red' && c.to !== 'red' && c.to !== 'missing').sort(byId),
+  };
+}
