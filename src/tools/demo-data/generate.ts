@@ -1,0 +1,165 @@
+/**
+ * The demo workspace's ILLUSTRATIVE outturns and commentary, made from the KPI dictionary, the
+ * config and a seed. Pure: the same inputs give byte-identical files (no clock, no file system).
+ *
+ * - `data/outturns/2022-23.csv` .. `2025-26.csv`: April 2022 to December 2025, one row per measure
+ *   and period at the KPI's own frequency, sorted by KPI then period (plan.ts tells the story;
+ *   series.ts makes the figures).
+ * - `data/commentary/2025-26-Q1.yaml` .. `2025-26-Q3.yaml`: exception commentary for every measure
+ *   that is red in the quarter (status from src/core, as prf computes it), except the one left
+ *   out on purpose at Q3 (plan.ts RED_WITHOUT_COMMENTARY); achievements and a forward look.
+ */
+import { stringify } from 'yaml';
+import { formatFigure, formatFixed } from '../../core/figures.js';
+import { formatPeriod, fyName, fyOf, type Period } from '../../core/periods.js';
+import { measureStatus, type Status } from '../../core/ragg.js';
+import { outturnFor, yearToDateOutturn } from '../../core/rollup.js';
+import { targetFor } from '../../core/targets.js';
+import type { Config } from '../../schema/config.js';
+import type { Kpi, Measure, Qualitative } from '../../schema/kpi.js';
+import type { Observation } from '../../workspace/model.js';
+import { DEMO_FIRST_FY, DEMO_LAST_FY, RED_WITHOUT_COMMENTARY } from './plan.js';
+import { extrasFor, proseFor, type ProseContext } from './prose.js';
+import { buildRows, type DemoRow } from './series.js';
+
+/** The seed the committed demo data was made with. */
+export const DEMO_SEED = 20260331;
+
+export interface GeneratedFile {
+  /** Workspace-relative, with forward slashes. */
+  path: string;
+  text: string;
+}
+
+const HEADER = 'kpi,period,value,numerator,denominator,reviewed_by,note';
+
+function csvCell(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function joinPath(folder: string, name: string): string {
+  return `${folder.replace(/\\/g, '/').replace(/\/+$/, '')}/${name}`;
+}
+
+/** The generated rows as prf reads them, for computing statuses without parsing CSV text. */
+export function toObservations(rows: DemoRow[]): Observation[] {
+  const num = (s: string) => (s === '' || s === 'n/a' ? null : Number(s));
+  return rows.map((r, i) => ({
+    kpi: r.kpi,
+    period: r.period,
+    periodName: r.periodName,
+    value: num(r.value),
+    numerator: num(r.numerator),
+    denominator: num(r.denominator),
+    reviewedBy: r.reviewedBy === '' ? null : r.reviewedBy,
+    note: r.note === '' ? null : r.note,
+    origin: { file: 'demo', line: i + 2 },
+  }));
+}
+
+export interface DemoStatus {
+  kpi: Measure;
+  status: Status;
+  value: number | null;
+  target: number | null;
+}
+
+/** Each measure's status for a period, as prf computes it (src/core). */
+export function statusesFor(measures: Measure[], observations: Observation[], period: Period, config: Config): DemoStatus[] {
+  const start = config.financialYearStartMonth;
+  const byKpi = new Map<string, Observation[]>();
+  for (const o of observations) byKpi.set(o.kpi, [...(byKpi.get(o.kpi) ?? []), o]);
+  return measures.map((kpi) => {
+    const outturn = outturnFor(kpi, byKpi.get(kpi.id) ?? [], period, start);
+    const target = targetFor(kpi, period, start);
+    const { status } = measureStatus(kpi, outturn, target, config.ragg);
+    return { kpi, status, value: outturn.value, target: target.value };
+  });
+}
+
+function outturnFiles(rows: DemoRow[], config: Config): GeneratedFile[] {
+  const files: GeneratedFile[] = [];
+  for (let fy = DEMO_FIRST_FY; fy <= DEMO_LAST_FY; fy++) {
+    const lines = rows
+      .filter((r) => fyOf(r.period, config.financialYearStartMonth) === fy)
+      .map((r) => [r.kpi, r.periodName, r.value, r.numerator, r.denominator, r.reviewedBy, r.note].map(csvCell).join(','));
+    files.push({ path: joinPath(config.paths.outturns, `${fyName(fy)}.csv`), text: `${[HEADER, ...lines].join('\n')}\n` });
+  }
+  return files;
+}
+
+function commentaryFile(
+  quarter: 1 | 2 | 3,
+  measures: Measure[],
+  qualitative: Qualitative[],
+  observations: Observation[],
+  config: Config,
+): GeneratedFile {
+  const period: Period = { kind: 'quarter', fy: DEMO_LAST_FY, quarter };
+  const name = formatPeriod(period);
+  const start = config.financialYearStartMonth;
+  const statuses = statusesFor(measures, observations, period, config);
+  const previous = quarter > 1 ? statusesFor(measures, observations, { kind: 'quarter', fy: DEMO_LAST_FY, quarter: (quarter - 1) as 1 | 2 }, config) : null;
+  const lastYear = statusesFor(measures, observations, { kind: 'quarter', fy: DEMO_LAST_FY - 1, quarter }, config);
+  const byKpi = new Map<string, Observation[]>();
+  for (const o of observations) byKpi.set(o.kpi, [...(byKpi.get(o.kpi) ?? []), o]);
+
+  const kpis: Record<string, unknown> = {};
+  for (const [i, s] of statuses.entries()) {
+    if (s.status !== 'red') continue;
+    if (quarter === 3 && s.kpi.id === RED_WITHOUT_COMMENTARY) continue;
+    const ytd = yearToDateOutturn(s.kpi, byKpi.get(s.kpi.id) ?? [], period, start);
+    const ctx: ProseContext = {
+      kpi: s.kpi,
+      quarter,
+      period: name,
+      value: s.value!,
+      target: s.target!,
+      fig: (x: number) => formatFigure(x, s.kpi),
+      fixed: (x: number) => formatFixed(x, s.kpi.decimals),
+      previous: previous?.[i]?.value ?? null,
+      previousStatus: previous?.[i]?.status ?? null,
+      lastYear: lastYear[i]?.value ?? null,
+      yearToDate: ytd.value,
+      yearTarget: targetFor(s.kpi, { kind: 'year', fy: DEMO_LAST_FY }, start).value,
+    };
+    kpis[s.kpi.id] = proseFor(ctx);
+  }
+  // Projects and narrative indicators report only through commentary: each gets its owner's status and narrative.
+  for (const kpi of qualitative) {
+    kpis[kpi.id] = {
+      status: 'green',
+      narrative: `${kpi.name}: work is progressing to plan in ${name}; no milestones have slipped (illustrative).`,
+      author: kpi.roles.owner,
+    };
+  }
+  const extras = extrasFor(quarter, statuses, previous, measures);
+  const body = stringify({ period: name, kpis, achievements: extras.achievements, forwardLook: extras.forwardLook }, { lineWidth: 100 });
+  const head = [
+    '# yaml-language-server: $schema=../../schemas/commentary.schema.json',
+    '# ILLUSTRATIVE: invented commentary for the demo workspace, made by src/tools/demo-data (not real council text).',
+  ].join('\n');
+  return { path: joinPath(config.paths.commentary, `${name}.yaml`), text: `${head}\n${body}` };
+}
+
+/** Every demo file, in a fixed order. */
+export function generateDemoData(kpis: Kpi[], config: Config, seed: number = DEMO_SEED): GeneratedFile[] {
+  const measures = kpis.filter((k): k is Measure => k.kind === 'measure').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const qualitative = kpis.filter((k): k is Qualitative => k.kind !== 'measure').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rows = buildRows(measures, seed, config.financialYearStartMonth);
+  const observations = toObservations(rows);
+  const files = outturnFiles(rows, config);
+  for (const quarter of [1, 2, 3] as const) files.push(commentaryFile(quarter, measures, qualitative, observations, config));
+  files.push({
+    path: joinPath(config.paths.outturns, 'README.md'),
+    text: [
+      '# Demo outturns (illustrative)',
+      '',
+      'Every figure in these files is ILLUSTRATIVE: invented for the demo workspace, not any council\'s',
+      'real performance. They are made by a seeded generator, `src/tools/demo-data`, with seed',
+      `${seed}; run \`npm run demo-data\` to make them again (the output is byte-identical).`,
+      '',
+    ].join('\n'),
+  });
+  return files;
+}
