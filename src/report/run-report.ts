@@ -66,7 +66,7 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
   });
   if (views.gaps.length > 0 && !options.draft) {
     io.stderr.write(`prf: the ${formatPeriod(period)} papers would go out incomplete; nothing was written. Each gap and who must act:\n`);
-    for (const g of views.gaps) io.stderr.write(`  ${g.kpi.id}  ${g.problem}  (${g.who})\n`);
+    for (const g of views.gaps) io.stderr.write(`  ${g.kpi.id}  ${g.problem}; to act: ${g.who}\n`);
     io.stderr.write(`Fix these, or run with --draft to write papers marked DRAFT.\n`);
     return EXIT.problems;
   }

@@ -87,13 +87,14 @@ describe('prf improvement', () => {
 
 describe('prf due', () => {
   it('lists deadlines and who must act, as at a given day', async () => {
-    const r = await runInProcess(['due', '2025-26-Q3', '--today', '2026-01-20', '--format', 'json'], REPO);
+    // The demo's gaps are all in Q2 (see src/tools/demo-data/plan.ts).
+    const r = await runInProcess(['due', '2025-26-Q2', '--today', '2025-10-20', '--format', 'json'], REPO);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.today).toBe('2026-01-20');
+    expect(out.today).toBe('2025-10-20');
     const byId = new Map(out.kpis.map((k: { id: string }) => [k.id, k]));
-    // Q3 ends on Wednesday 31 December 2025; 8 working days on, skipping New Year's Day, is 13 January.
-    expect(byId.get('HC-AM-02')).toMatchObject({ deadline: '2026-01-13', state: 'awaitingSignOff' });
+    // Q2 ends on Tuesday 30 September 2025; 8 working days on is Friday 10 October.
+    expect(byId.get('HC-AM-02')).toMatchObject({ deadline: '2025-10-10', state: 'awaitingSignOff' });
     expect(byId.get('SP-RS-02')).toMatchObject({ state: 'overdue' });
     expect(byId.get('TSM-BS03')).toMatchObject({ state: 'needsCommentary' });
   });

@@ -29,20 +29,30 @@ const readAll = (dir: string) =>
 describe('prf report on the demo workspace', () => {
   it('refuses to write an incomplete paper, naming each gap and who must act (exit 1)', () => {
     const out = outDir();
-    const r = runBinary(['report', '2025-26-Q3', '--format', 'html,md', '--out', out], REPO);
+    // The demo's gaps are all in Q2 (see src/tools/demo-data/plan.ts).
+    const r = runBinary(['report', '2025-26-Q2', '--format', 'html,md', '--out', out], REPO);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/would go out incomplete; nothing was written/);
-    expect(r.stderr).toMatch(/awaits sign-off .*\(.*data reviewer\)/);
-    expect(r.stderr).toMatch(/exception report.*\(.*head of service\)/);
+    expect(r.stderr).toMatch(/^ {2}HC-AM-02 {2}the figure for 2025-09 awaits sign-off by the data reviewer; to act: Responsive Repairs Manager \(data reviewer\)$/m);
+    expect(r.stderr).toMatch(/^ {2}TSM-BS03 {2}a red status needs an exception report.*; to act: .*\(head of service\)$/m);
+    expect(r.stderr).toMatch(/^ {2}SP-RS-02 {2}no figure for 2025-09.*\(data collector\)$/m);
     expect(r.stderr).toMatch(/--draft/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('with --draft writes every paper marked DRAFT, and says what it wrote', () => {
+  it('writes complete papers for the current quarter, with no DRAFT mark', () => {
     const out = outDir();
-    const r = runBinary(['report', 'q3', '--draft', '--format', 'html,md', '--out', out], REPO);
+    const r = runBinary(['report', 'q3', '--format', 'html,md', '--out', out], REPO);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/q3 is 2025-26-Q3/);
+    for (const [name, text] of Object.entries(readAll(out))) expect(text, name).not.toContain('DRAFT');
+  });
+
+  it('with --draft writes every paper of an incomplete quarter marked DRAFT, and says what it wrote', () => {
+    const out = outDir();
+    const r = runBinary(['report', '2025-26-Q2', '--draft', '--format', 'html,md', '--out', out], REPO);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^DRAFT: 5 gaps remain; wrote 14 files for 2025-26-Q2:/);
     const files = readAll(out);
     expect(Object.keys(files).sort()).toEqual(
       ['finance-resources-osc', 'housing-communities-osc', 'strategic-planning-environment-osc']

@@ -5,7 +5,7 @@ import { yearToDateOutturn } from '../../src/core/rollup.js';
 import { directionOfTravel } from '../../src/core/trend.js';
 import type { Measure } from '../../src/schema/kpi.js';
 import { DEMO_SEED, generateDemoData, statusesFor, type GeneratedFile } from '../../src/tools/demo-data/generate.js';
-import { RED_WITHOUT_COMMENTARY } from '../../src/tools/demo-data/plan.js';
+import { AWAITING_SIGN_OFF, AWAITING_SIGN_OFF_PERIOD, MISSING_RETURN, RED_WITHOUT_COMMENTARY, RED_WITHOUT_COMMENTARY_QUARTER } from '../../src/tools/demo-data/plan.js';
 import { loadWorkspace, type LoadResult } from '../../src/validate/load-workspace.js';
 import type { Workspace } from '../../src/workspace/model.js';
 import { readWorkspaceSources } from '../../src/workspace/read-sources.js';
@@ -46,16 +46,23 @@ describe('demo data generator', () => {
     expect(amber.length).toBeGreaterThanOrEqual(6);
     expect(amber.length).toBeLessThanOrEqual(10);
     for (const committee of workspace.config.committees) expect(red.some((k) => k.committee === committee.id), committee.id).toBe(true);
-    expect(ids('missing').map((k) => k.id)).toEqual(['SP-RS-02']);
-
+    expect(ids('missing')).toEqual([]);
   });
 
-  it.each([1, 2, 3] as const)('writes commentary for every red measure at 2025-26 Q%i, but one at Q3', (quarter) => {
+  it('holds every gap in 2025-26 Q2: a missing return, figures awaiting sign-off, a red without commentary', () => {
+    const measures = workspace.kpis.filter((k): k is Measure => k.kind === 'measure');
+    const statuses = statusesFor(measures, workspace.observations, { kind: 'quarter', fy: 2025, quarter: 2 }, workspace.config);
+    expect(statuses.filter((s) => s.status === 'missing').map((s) => s.kpi.id)).toEqual([MISSING_RETURN.kpi]);
+    const unsigned = workspace.observations.filter((o) => !o.reviewedBy).map((o) => `${o.kpi} ${o.periodName}`);
+    expect(unsigned).toEqual(AWAITING_SIGN_OFF.map((id) => `${id} ${AWAITING_SIGN_OFF_PERIOD}`));
+  });
+
+  it.each([1, 2, 3] as const)('writes commentary for every red measure at 2025-26 Q%i, but one at Q2', (quarter) => {
     const measures = workspace.kpis.filter((k): k is Measure => k.kind === 'measure');
     const statuses = statusesFor(measures, workspace.observations, { kind: 'quarter', fy: 2025, quarter }, workspace.config);
     const commentary = workspace.commentary.get(`2025-26-Q${quarter}`)!.commentary;
     const uncommented = statuses.filter((s) => s.status === 'red' && !commentary.kpis[s.kpi.id]).map((s) => s.kpi.id);
-    expect(uncommented).toEqual(quarter === 3 ? [RED_WITHOUT_COMMENTARY] : []);
+    expect(uncommented).toEqual(quarter === RED_WITHOUT_COMMENTARY_QUARTER ? [RED_WITHOUT_COMMENTARY] : []);
     expect(commentary.achievements.length).toBeGreaterThanOrEqual(2);
     expect(commentary.forwardLook.length).toBeGreaterThanOrEqual(2);
   });

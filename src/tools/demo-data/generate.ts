@@ -7,7 +7,7 @@
  *   series.ts makes the figures).
  * - `data/commentary/2025-26-Q1.yaml` .. `2025-26-Q3.yaml`: exception commentary for every measure
  *   that is red in the quarter (status from src/core, as prf computes it), except the one left
- *   out on purpose at Q3 (plan.ts RED_WITHOUT_COMMENTARY); achievements and a forward look.
+ *   out on purpose at Q2 (plan.ts RED_WITHOUT_COMMENTARY); achievements and a forward look.
  */
 import { stringify } from 'yaml';
 import { formatFigure, formatFixed } from '../../core/figures.js';
@@ -18,7 +18,7 @@ import { targetFor } from '../../core/targets.js';
 import type { Config } from '../../schema/config.js';
 import type { Kpi, Measure, Qualitative } from '../../schema/kpi.js';
 import type { Observation } from '../../workspace/model.js';
-import { DEMO_FIRST_FY, DEMO_LAST_FY, RED_WITHOUT_COMMENTARY } from './plan.js';
+import { DEMO_FIRST_FY, DEMO_LAST_FY, RED_WITHOUT_COMMENTARY, RED_WITHOUT_COMMENTARY_QUARTER } from './plan.js';
 import { extrasFor, proseFor, type ProseContext } from './prose.js';
 import { buildRows, type DemoRow } from './series.js';
 
@@ -107,7 +107,7 @@ function commentaryFile(
   const kpis: Record<string, unknown> = {};
   for (const [i, s] of statuses.entries()) {
     if (s.status !== 'red') continue;
-    if (quarter === 3 && s.kpi.id === RED_WITHOUT_COMMENTARY) continue;
+    if (quarter === RED_WITHOUT_COMMENTARY_QUARTER && s.kpi.id === RED_WITHOUT_COMMENTARY) continue;
     const ytd = yearToDateOutturn(s.kpi, byKpi.get(s.kpi.id) ?? [], period, start);
     const ctx: ProseContext = {
       kpi: s.kpi,

@@ -4,7 +4,7 @@
  *
  * The design, checked by test/tools/demo-data.test.ts:
  * - 2025-26 Q3 (October to December 2025): 10 red and 9 amber measures, spread over the three
- *   committees; SP-RS-02 has no December return (missing data).
+ *   committees, with every figure in, signed off and explained (the gaps are in Q2, below).
  * - HC-AM-01 (re-let time) improves month on month from April 2025 (an SPC shift and trend,
  *   improvement); FR-TR-01 (calls answered within 420 seconds) deteriorates from March 2025
  *   (an SPC shift and trend, concern).
@@ -64,16 +64,23 @@ export const DEMO_LAST_FY = 2025;
 /** The last month with data: December 2025 (2025-26 Q3). */
 export const DEMO_LAST_MONTH = { year: 2025, month: 12 } as const;
 
-/** Monthly KPIs whose December 2025 row is not yet signed off. */
+/*
+ * The gaps that hold a report up are all in 2025-26 Q2, so `prf report q2` shows how prf refuses
+ * an incomplete quarter while the current quarter, Q3, is complete and `prf report q3` writes
+ * papers fit for committee.
+ */
+/** Monthly KPIs whose September 2025 row was never signed off. */
 export const AWAITING_SIGN_OFF = ['FR-DG-01', 'HC-AM-02', 'SP-NM-01'] as const;
-/** The monthly KPI whose December 2025 return has not arrived. */
-export const MISSING_RETURN = { kpi: 'SP-RS-02', period: '2025-12' } as const;
+export const AWAITING_SIGN_OFF_PERIOD = '2025-09';
+/** The monthly KPI whose September 2025 return never arrived. */
+export const MISSING_RETURN = { kpi: 'SP-RS-02', period: '2025-09' } as const;
 /** The monthly KPI whose November 2025 figure was lost to a system outage. */
 export const NOT_AVAILABLE = { kpi: 'HC-HO-05', period: '2025-11', note: 'system outage: figure not available' } as const;
 /** The restated figure: late-closed jobs added after the October return was first made. */
 export const RESTATED = { kpi: 'HC-AM-03', period: '2025-10', date: '2025-11-14', addedJobs: 120, reason: 'late-closed jobs added' } as const;
-/** The red KPI at 2025-26 Q3 left without commentary, so reports show the gap. */
+/** The red KPI left without commentary in 2025-26 Q2, so that quarter's reports show the gap. */
 export const RED_WITHOUT_COMMENTARY = 'TSM-BS03';
+export const RED_WITHOUT_COMMENTARY_QUARTER = 2;
 /** Other notes, as an officer would add them. */
 export const NOTES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'HC-AM-01': { '2025-04': 'new void works contract started 1 April 2025' },

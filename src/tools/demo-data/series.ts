@@ -14,6 +14,7 @@ import { targetFor } from '../../core/targets.js';
 import type { Measure } from '../../schema/kpi.js';
 import {
   AWAITING_SIGN_OFF,
+  AWAITING_SIGN_OFF_PERIOD,
   DEMO_FIRST_FY,
   DEMO_LAST_FY,
   MISSING_RETURN,
@@ -261,7 +262,7 @@ export function buildRows(measures: Measure[], seed: number, startMonth: number)
         reviewedBy: kpi.roles.reviewer,
         note: NOTES[kpi.id]?.[periodName] ?? '',
       };
-      if (periodName === '2025-12' && (AWAITING_SIGN_OFF as readonly string[]).includes(kpi.id)) row.reviewedBy = '';
+      if (periodName === AWAITING_SIGN_OFF_PERIOD && (AWAITING_SIGN_OFF as readonly string[]).includes(kpi.id)) row.reviewedBy = '';
       if (kpi.id === NOT_AVAILABLE.kpi && periodName === NOT_AVAILABLE.period) {
         row.value = 'n/a';
         row.numerator = '';
