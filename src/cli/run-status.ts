@@ -1,21 +1,40 @@
 import { computeImprovement } from '../core/improvement.js';
 import { latestQuarterWithData } from '../core/period-query.js';
 import { formatPeriod, fyOf, parsePeriod } from '../core/periods.js';
-import { computeStatus } from '../core/status.js';
+import { computeStatus, summarise } from '../core/status.js';
 import { formatDue } from '../format/due.js';
 import { formatImprovement, formatStatus } from '../format/status.js';
-import type { TableOptions } from './commands/status.js';
+import type { StatusOptions, TableOptions } from './commands/status.js';
 import { checkCommittee, loadForCommand, resolvePeriodArg } from './command-context.js';
 import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './main.js';
 
-export async function runStatus(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: TableOptions): Promise<number> {
+const STATUSES = ['red', 'amber', 'green', 'grey', 'missing'] as const;
+
+function parseStatuses(text: string | undefined): Set<string> | null {
+  if (text === undefined) return null;
+  const asked = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const unknown = asked.filter((s) => !(STATUSES as readonly string[]).includes(s));
+  if (unknown.length > 0 || asked.length === 0) throw new UsageError(`--status ${text}: choose from ${STATUSES.join(', ')} (comma-separated)`);
+  return new Set(asked);
+}
+
+export async function runStatus(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: StatusOptions): Promise<number> {
+  const statuses = parseStatuses(options.status);
   const loaded = loadForCommand(io, globals);
   if (typeof loaded === 'number') return loaded;
   const { workspace } = loaded;
   checkCommittee(workspace, options.committee);
+  const service = options.service?.trim().toLowerCase();
+  if (service !== undefined && !workspace.kpis.some((k) => k.service.toLowerCase() === service)) {
+    const services = [...new Set(workspace.kpis.map((k) => k.service))].sort();
+    throw new UsageError(`--service ${options.service}: no KPI has that service; the services are ${services.join(', ')}`);
+  }
   const period = resolvePeriodArg(io, workspace, periodText);
-  const report = computeStatus(workspace, period, options.committee === undefined ? {} : { committee: options.committee });
+  const all = computeStatus(workspace, period, options.committee === undefined ? {} : { committee: options.committee });
+  // The summary counts what is shown, so a filtered table and its totals agree.
+  const kpis = all.kpis.filter((k) => (service === undefined || k.service.toLowerCase() === service) && (statuses === null || statuses.has(k.status)));
+  const report = { ...all, kpis, summary: summarise(kpis) };
   io.stdout.write(formatStatus(report, options.format, colorFor(io.stdout, io.env, globals.color)));
   return EXIT.ok;
 }

@@ -36,6 +36,18 @@ describe('prf status', () => {
     expect(r.stdout).not.toMatch(/^HC-/m);
   });
 
+  it('filters by service and status, with the summary counting what is shown', async () => {
+    const r = await runInProcess(['status', 'q3', '--service', 'revenues and benefits', '--status', 'red,amber', '--format', 'json'], REPO);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.kpis.length).toBeGreaterThan(0);
+    for (const k of out.kpis) {
+      expect(k.service.toLowerCase()).toBe('revenues and benefits');
+      expect(['red', 'amber']).toContain(k.status);
+    }
+    expect(out.summary.red + out.summary.amber).toBe(out.kpis.length);
+  });
+
   it('writes CSV with one row per KPI', async () => {
     const r = await runInProcess(['status', '2025-26-Q3', '--format', 'csv'], REPO);
     expect(r.code).toBe(0);
@@ -49,6 +61,8 @@ describe('prf status', () => {
     ['a thirteenth month', ['status', '2025-13'], /2025-13/],
     ['an unknown committee', ['status', 'q3', '--committee', 'x'], /no such committee/],
     ['an unknown format', ['status', 'q3', '--format', 'xml'], /argument 'xml' is invalid/],
+    ['an unknown status', ['status', 'q3', '--status', 'purple'], /--status purple: choose from red, amber/],
+    ['an unknown service', ['status', 'q3', '--service', 'Parks'], /--service Parks: no KPI has that service; the services are/],
   ])('refuses %s (exit 2)', async (_name, argv, message) => {
     const r = await runInProcess(argv, REPO);
     expect(r.code).toBe(2);

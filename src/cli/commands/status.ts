@@ -7,6 +7,11 @@ export interface TableOptions {
   committee?: string;
 }
 
+export interface StatusOptions extends TableOptions {
+  service?: string;
+  status?: string;
+}
+
 const formatOption = () => new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table');
 
 export function registerStatus(program: Command, io: CliIO, run: Run): void {
@@ -16,7 +21,9 @@ export function registerStatus(program: Command, io: CliIO, run: Run): void {
     .argument('[period]', 'q3, 2025-26-Q3, "2025/26 Q3", 2025-10, 2025-26')
     .addOption(formatOption())
     .option('-c, --committee <id>', 'only this committee\'s KPIs')
-    .action((period: string | undefined, options: TableOptions) =>
+    .option('-s, --service <name>', 'only this service\'s KPIs (as named in the dictionary, any case)')
+    .option('--status <statuses>', 'only these statuses, comma-separated: red, amber, green, grey, missing')
+    .action((period: string | undefined, options: StatusOptions) =>
       run(async (globals) => (await import('../run-status.js')).runStatus(io, globals, period, options))(),
     );
 
