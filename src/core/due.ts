@@ -23,6 +23,7 @@ import { outturnFor } from './rollup.js';
 import { periodsForSpan, spanOf } from './spans.js';
 import { targetFor } from './targets.js';
 import { addWorkingDays, type IsHoliday } from './working-days.js';
+import { observationsOf } from './observations.js';
 
 /** Most urgent first: the order that picks a KPI's state from its problems. */
 export const DUE_STATES = ['overdue', 'awaitingSignOff', 'needsCommentary', 'dueLater', 'complete', 'notDue'] as const;
@@ -188,7 +189,7 @@ export function computeDue(
   const kpis = workspace.kpis
     .filter((k) => options.committee === undefined || k.committee === options.committee)
     .sort(byId)
-    .map((k) => kpiDue(k, workspace.observations.filter((o) => o.kpi === k.id), ctx, commentary[k.id]));
+    .map((k) => kpiDue(k, observationsOf(workspace, k.id), ctx, commentary[k.id]));
   const summary = Object.fromEntries(DUE_STATES.map((s) => [s, kpis.filter((k) => k.state === s).length])) as Record<DueState, number>;
   return { period: periodName, today, kpis, summary };
 }

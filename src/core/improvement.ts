@@ -7,6 +7,7 @@ import { compareToTarget } from './ragg.js';
 import { yearToDateOutturn } from './rollup.js';
 import { targetForYearToDate } from './targets.js';
 import { directionOfTravel } from './trend.js';
+import { observationsOf } from './observations.js';
 
 /**
  * The 70% check (seed 001): year on year, performance must improve on at least a threshold
@@ -54,7 +55,7 @@ function firstDate(p: Period, startMonth: number): string {
   return `${m.year}-${String(m.month).padStart(2, '0')}-01`;
 }
 
-interface Window {
+interface ComparisonWindow {
   through: Period;
   previous: Period;
   /** A change dated after `from` and on or before `to` falls between the two figures. */
@@ -62,7 +63,7 @@ interface Window {
   to: string;
 }
 
-function classify(kpi: Measure, observations: Observation[], window: Window, workspace: Workspace): Omit<ImprovementKpi, 'id' | 'name' | 'committee'> {
+function classify(kpi: Measure, observations: Observation[], window: ComparisonWindow, workspace: Workspace): Omit<ImprovementKpi, 'id' | 'name' | 'committee'> {
   const startMonth = workspace.config.financialYearStartMonth;
   const cur = yearToDateOutturn(kpi, observations, window.through, startMonth);
   const prev = yearToDateOutturn(kpi, observations, window.previous, startMonth);
@@ -100,8 +101,8 @@ function classify(kpi: Measure, observations: Observation[], window: Window, wor
 
 /**
  * How many more comparable indicators must improve to reach the threshold. The share is
- * compared in whole indicators: 0.7 x 10 is 7.000000000000001 in binary, and ceil would ask for
- * 8, so the product is tidied first. With nothing comparable yet, one improved indicator would
+ * compared in whole indicators, and the product tidied first: 0.28 x 25 is 7.000000000000001 in
+ * binary, and ceil would ask for 8 where 7 of 25 is exactly 28%. With nothing comparable yet, one improved indicator would
  * make the share 100%.
  */
 function improvementsNeeded(improved: number, comparable: number, threshold: number): number {
@@ -121,13 +122,13 @@ export function computeImprovement(workspace: Workspace, fy: number, through?: P
     throw new RangeError(`${formatPeriod(until)} is not in ${formatPeriod({ kind: 'year', fy })}: the check runs through a period of the year it checks`);
   }
   const previous = samePeriodLastYear(until);
-  const window: Window = { through: until, previous, from: firstDate({ kind: 'year', fy: fy - 1 }, startMonth), to: periodEndDate(until, startMonth) };
+  const window: ComparisonWindow = { through: until, previous, from: firstDate({ kind: 'year', fy: fy - 1 }, startMonth), to: periodEndDate(until, startMonth) };
 
   const kpis: ImprovementKpi[] = workspace.kpis
     .filter((k): k is Measure => k.kind === 'measure' && k.level !== 'tracker')
     .filter((k) => options.committee === undefined || k.committee === options.committee)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((k) => ({ id: k.id, ...classify(k, workspace.observations.filter((o) => o.kpi === k.id), window, workspace), name: k.name, committee: k.committee }));
+    .map((k) => ({ id: k.id, ...classify(k, observationsOf(workspace, k.id), window, workspace), name: k.name, committee: k.committee }));
 
   const count = (outcome: ImprovementOutcome) => kpis.filter((k) => k.outcome === outcome).length;
   const improved = count('improved');

@@ -18,6 +18,7 @@ import { spc, type Assurance, type SpcPoint, type Variation } from './spc.js';
 import { MONTHS_IN, periodOfKindEndingWith, periodsForSpan, spanOf } from './spans.js';
 import { targetFor, type TargetResult } from './targets.js';
 import { directionOfTravel, type Direction } from './trend.js';
+import { observationsOf } from './observations.js';
 
 /** How many of a KPI's own periods a sparkline shows: a year of months and the month a year ago. */
 export const SERIES_LENGTH = 13;
@@ -257,7 +258,7 @@ export function computeStatus(workspace: Workspace, period: Period, options: { c
     .sort(byId)
     .map((k) =>
       k.kind === 'measure'
-        ? measureLine(k, workspace.observations.filter((o) => o.kpi === k.id), period, workspace, commentary[k.id])
+        ? measureLine(k, observationsOf(workspace, k.id), period, workspace, commentary[k.id])
         : qualitativeLine(k, period, workspace, commentary[k.id]),
     );
   return { period: periodName, kpis, summary: summarise(kpis) };

@@ -87,8 +87,7 @@ function profileRules(kpi: Measure, profile: Record<string, number>, path: (stri
   const keys = Object.keys(profile);
   const quarters = keys.filter((k) => (QUARTER_KEYS as readonly string[]).includes(k));
   const months = keys.filter((k) => (MONTH_KEYS as readonly string[]).includes(k));
-  const at = locate(source, path);
-  const d = (code: RuleCode, message: string) => [diagnostic(source.file, at, 'error', code, message, path)];
+  const d = (code: RuleCode, message: string) => [diagnostic(source.file, locate(source, path), 'error', code, message, path)];
   if (quarters.length > 0 && months.length > 0) {
     return d('kpi-target-profile-incomplete', 'the profile mixes quarters and months: give either Q1-Q4 or Jan-Dec');
   }

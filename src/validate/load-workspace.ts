@@ -69,7 +69,8 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
     const problems = kpiRules(data, source, config);
     diagnostics.push(...problems);
     kpis.set(data.id, data);
-    kpiOrigins.set(data.id, { file: file.path, line: locate(source, []).line });
+    // The whole file is the origin; looking up a line would cost a second, position-tracking parse.
+    kpiOrigins.set(data.id, { file: file.path, line: 1 });
   }
 
   const observations: Observation[] = [];

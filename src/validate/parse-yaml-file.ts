@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeText, type SourceFile } from './decode.js';
 import { schemaDiagnostics } from './schema-issues.js';
-import { parseYaml, type YamlSource } from './yaml-source.js';
+import { parseYaml, quickParseYaml, type YamlSource } from './yaml-source.js';
 
 /**
  * Decodes, parses and schema-checks one YAML file. Every failure along the way is a diagnostic;
@@ -15,10 +15,16 @@ export function parseYamlFile<S extends z.ZodType>(
 ): { data: z.output<S> | null; source: YamlSource | null; diagnostics: Diagnostic[] } {
   const decoded = decodeText(file);
   if (decoded.text === null) return { data: null, source: null, diagnostics: decoded.diagnostics };
+  const quick = quickParseYaml(file.path, decoded.text);
+  if (quick && isMapping(quick.value)) {
+    const result = schema.safeParse(quick.value);
+    if (result.success) return { data: result.data, source: quick, diagnostics: [] };
+  }
+  // Anything short of a valid file is parsed again with positions, so every message has its line.
   const { source, diagnostics } = parseYaml(file.path, decoded.text);
   if (!source) return { data: null, source: null, diagnostics };
   const v = source.value;
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+  if (!isMapping(v)) {
     return {
       data: null,
       source,
@@ -30,4 +36,8 @@ export function parseYamlFile<S extends z.ZodType>(
     return { data: null, source, diagnostics: schemaDiagnostics(source, schema, result.error.issues, what) };
   }
   return { data: result.data, source, diagnostics: [] };
+}
+
+function isMapping(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

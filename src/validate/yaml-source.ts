@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
@@ -23,10 +24,49 @@ const YAML_ADVICE: Record<string, string> = {
   TAB_AS_INDENT: 'indent with spaces, not tabs',
 };
 
+function parseWithPositions(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }), lineCounter };
+}
+
+// Anchors, aliases and tags (`&a`, `*a`, `!tag` as node properties) are left to the careful
+// parser, which limits alias expansion. Text that merely contains these characters ("R&D",
+// "*not bold*") may also take the careful path; that costs time, never correctness.
+const NODE_PROPERTY = /(^|[\s[{,])[&*!][^\s,[\]{}]/m;
+
+/**
+ * The fast path for the common case, a valid file: js-yaml builds the plain value several times
+ * faster than the position-tracking parser, which runs only if a message needs a line and column
+ * (`doc` and `lineCounter` are parsed on first use). Both parse YAML 1.2's core schema (no
+ * timestamps, `no` is text), and a test checks they agree on every YAML file in the repository.
+ * Returns null whenever the fast parser objects or the file uses node properties: the caller
+ * then takes the careful path, which reports the problem with its position.
+ */
+export function quickParseYaml(file: string, text: string): YamlSource | null {
+  if (NODE_PROPERTY.test(text)) return null;
+  let value: unknown;
+  try {
+    value = load(text, { schema: CORE_SCHEMA, json: false });
+  } catch {
+    return null;
+  }
+  let parsed: ReturnType<typeof parseWithPositions> | null = null;
+  const full = () => (parsed ??= parseWithPositions(text));
+  return {
+    file,
+    value,
+    get doc() {
+      return full().doc;
+    },
+    get lineCounter() {
+      return full().lineCounter;
+    },
+  };
+}
+
 /** Parses YAML text; syntax problems become diagnostics, never exceptions. */
 export function parseYaml(file: string, text: string): { source: YamlSource | null; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const { doc, lineCounter } = parseWithPositions(text);
   const diagnostics: Diagnostic[] = [];
   // Only the first syntax error: the parser's later complaints are usually echoes of it.
   const err = doc.errors[0];

@@ -1,0 +1,14 @@
+/**
+ * Runs one prf command in this process for the benchmark, discarding its output, and reports
+ * the process's own peak memory on the last line of stderr (Node cannot read a child's rusage).
+ */
+import { main } from '../../cli/main.js';
+
+const code = await main({
+  argv: process.argv.slice(2),
+  cwd: process.cwd(),
+  env: { ...process.env, NO_COLOR: '1' },
+  stdout: { write: () => true },
+  stderr: { write: () => true },
+});
+process.stderr.write(`\nBENCH ${JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })}\n`);

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: times prf on seeded workspaces of 100, 1,000 and 10,000 KPIs with ten years of
+ * monthly outturns (12k to 1.2M rows), and on the demo, beside a floor measured in the same run
+ * on the same files (csv-parse streaming the CSVs, only counting rows). Prints median wall time
+ * and peak memory over several runs. Figures, not assertions: machines differ.
+ *
+ *   npm run bench -- --sizes 100,1000 --runs 5
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { benchWorkspace } from './workspace.js';
+
+const HERE = import.meta.dirname;
+const REPO = resolve(HERE, '../../..');
+const CHILD = join(HERE, 'child.js');
+const FLOOR = join(HERE, 'floor.js');
+const BIN = join(REPO, 'dist/bin/prf.js');
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+}
+const sizes = arg('sizes', '100,1000,10000').split(',').map(Number);
+const runs = Number(arg('runs', '3'));
+
+interface Sample {
+  seconds: number;
+  maxRssKb: number;
+  rows?: number;
+}
+
+function once(script: string, args: string[], cwd: string): Sample {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - t) / 1000;
+  const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('BENCH '));
+  if (!line) throw new Error(`${args.join(' ')} in ${cwd} failed: ${r.stderr}`);
+  const out = JSON.parse(line.slice(6)) as { code: number; maxRssKb: number; rows?: number };
+  if (out.code !== 0) throw new Error(`${args.join(' ')} in ${cwd} exited ${out.code}`);
+  return { seconds, maxRssKb: out.maxRssKb, ...(out.rows === undefined ? {} : { rows: out.rows }) };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function measure(script: string, args: string[], cwd: string, n: number): Sample {
+  const samples = Array.from({ length: n }, () => once(script, args, cwd));
+  return { seconds: median(samples.map((s) => s.seconds)), maxRssKb: Math.max(...samples.map((s) => s.maxRssKb)), ...(samples[0]!.rows === undefined ? {} : { rows: samples[0]!.rows }) };
+}
+
+const fmt = (s: number) => s.toFixed(2).padStart(7);
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`.padStart(8);
+
+process.stdout.write(`prf benchmark: median of ${runs} runs, Node ${process.version}\n\n`);
+process.stdout.write(
+  `${'KPIs'.padStart(6)} ${'rows'.padStart(9)} | ${'floor s'.padStart(7)} ${'rows/s'.padStart(9)} | ${'validate'.padStart(8)} ${'status'.padStart(7)} ${'v+s / floor'.padStart(11)} ${'rows/s'.padStart(9)} | ${'report'.padStart(7)} | ${'peak validate'.padStart(13)} ${'peak status'.padStart(11)} ${'peak report'.padStart(11)} ${'bytes/row'.padStart(9)}\n`,
+);
+for (const kpis of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), `prf-bench-${kpis}-`));
+  try {
+    for (const f of benchWorkspace(kpis)) {
+      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+      writeFileSync(join(dir, f.path), f.text);
+    }
+    const n = kpis >= 10000 ? Math.max(1, Math.min(runs, 3)) : runs;
+    const floor = measure(FLOOR, [dir], dir, n);
+    const rows = floor.rows!;
+    const validate = measure(CHILD, ['validate'], dir, n);
+    const status = measure(CHILD, ['status', '2025-26-Q3', '--format', 'json'], dir, n);
+    const report = measure(CHILD, ['report', '2025-26-Q3', '--draft', '--format', 'html,md', '--out', join(dir, 'reports')], dir, Math.min(n, 2));
+    const vs = validate.seconds + status.seconds;
+    // Memory per row: the status run's peak above a bare Node process's, over the rows it read.
+    const bytesPerRow = ((status.maxRssKb - 40 * 1024) * 1024) / rows;
+    process.stdout.write(
+      `${String(kpis).padStart(6)} ${String(rows).padStart(9)} | ${fmt(floor.seconds)} ${String(Math.round(rows / floor.seconds)).padStart(9)} | ${fmt(validate.seconds).padStart(8)} ${fmt(status.seconds)} ${`${(vs / floor.seconds).toFixed(2)}x`.padStart(11)} ${String(Math.round(rows / status.seconds)).padStart(9)} | ${fmt(report.seconds)} | ${mb(validate.maxRssKb).padStart(13)} ${mb(status.maxRssKb).padStart(11)} ${mb(report.maxRssKb).padStart(11)} ${bytesPerRow.toFixed(0).padStart(9)}\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+process.stdout.write('\nThe demo workspace (102 KPIs, 2,448 rows), whole process wall time:\n');
+const demo = (args: string[]) => {
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(runs, 5); i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf8' });
+    times.push((performance.now() - t) / 1000);
+    if (r.status !== 0) throw new Error(`prf ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  }
+  process.stdout.write(`  prf ${args.join(' ').padEnd(44)} ${median(times).toFixed(3)} s\n`);
+};
+const out = mkdtempSync(join(tmpdir(), 'prf-bench-demo-'));
+try {
+  demo(['--version']);
+  demo(['validate']);
+  demo(['status', 'q3']);
+  demo(['report', 'q3', '--out', out]);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
