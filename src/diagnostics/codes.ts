@@ -11,6 +11,7 @@ export const RULES = {
   'yaml-duplicate-key': 'A key appears twice in the same mapping.',
   'yaml-tab': 'A tab is used for indentation; YAML needs spaces.',
   'yaml-alias-limit': 'Too many or too deeply nested YAML aliases (a possible alias bomb).',
+  'yaml-nesting-limit': 'Lists or mappings nested more deeply than prf reads (64 levels).',
   'yaml-not-mapping': 'The document must be a mapping of keys to values.',
   'schema-unknown-key': 'A key the schema does not know (often a typo).',
   'schema-missing-field': 'A required field is missing.',

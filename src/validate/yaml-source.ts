@@ -6,6 +6,56 @@ import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagn
 /** Aliases allowed when converting a document: enough for real files, too few for an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
 
+/** Nesting allowed: a KPI entry needs four or five levels; thousands would exhaust the parser's stack. */
+export const MAX_NESTING = 64;
+
+/**
+ * Where nesting first goes deeper than `limit`, counting flow brackets (`[`, `{`) outside quotes
+ * and block indentation levels, or null. A cheap scan before parsing, so a hostile file gets a
+ * message naming the limit rather than a stack overflow.
+ */
+export function tooDeep(text: string, limit = MAX_NESTING): Position | null {
+  const indents: number[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let flow = 0;
+  let quote: string | null = null;
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+      atLineStart = true;
+      if (quote === "'") continue;
+      quote = quote === '"' ? quote : null;
+      continue;
+    }
+    if (atLineStart && c !== ' ') {
+      atLineStart = false;
+      if (flow === 0 && c !== '#' && c !== '\r') {
+        const indent = i - lineStart;
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        if (indents.length > limit) return { line, column: indent + 1 };
+      }
+    }
+    if (quote) {
+      if (c === quote) quote = null;
+      continue;
+    }
+    // A quote opens a scalar only where one can begin: "tenants' time" is plain text.
+    if ((c === '"' || c === "'") && (i === lineStart || /[\s[{,]/.test(text[i - 1]!))) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      i = (end === -1 ? text.length : end) - 1;
+    } else if (c === '[' || c === '{') {
+      if (++flow + indents.length > limit) return { line, column: i - lineStart + 1 };
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return null;
+}
+
 export interface YamlSource {
   file: string;
   doc: Document.Parsed;
@@ -33,6 +83,9 @@ function parseWithPositions(text: string): { doc: Document.Parsed; lineCounter: 
 // parser, which limits alias expansion. Text that merely contains these characters ("R&D",
 // "*not bold*") may also take the careful path; that costs time, never correctness.
 const NODE_PROPERTY = /(^|[\s[{,])[&*!][^\s,[\]{}]/m;
+// The two parsers differ on numbers that overflow a double (js-yaml keeps "1e400" as text,
+// yaml reads Infinity) and on YAML 1.1 binary (0b101): such files take the careful path.
+const DIVERGENT_NUMBER = /\d[eE][-+]?\d{3,}|\b0b[01_]+\b/;
 
 /**
  * The fast path for the common case, a valid file: js-yaml builds the plain value several times
@@ -43,7 +96,7 @@ const NODE_PROPERTY = /(^|[\s[{,])[&*!][^\s,[\]{}]/m;
  * then takes the careful path, which reports the problem with its position.
  */
 export function quickParseYaml(file: string, text: string): YamlSource | null {
-  if (NODE_PROPERTY.test(text)) return null;
+  if (NODE_PROPERTY.test(text) || DIVERGENT_NUMBER.test(text) || tooDeep(text)) return null;
   let value: unknown;
   try {
     value = load(text, { schema: CORE_SCHEMA, json: false });
@@ -66,6 +119,13 @@ export function quickParseYaml(file: string, text: string): YamlSource | null {
 
 /** Parses YAML text; syntax problems become diagnostics, never exceptions. */
 export function parseYaml(file: string, text: string): { source: YamlSource | null; diagnostics: Diagnostic[] } {
+  const deep = tooDeep(text);
+  if (deep) {
+    return {
+      source: null,
+      diagnostics: [diagnostic(file, deep, 'error', 'yaml-nesting-limit', `the nesting here is more than ${MAX_NESTING} levels deep, the most prf reads: flatten the structure`)],
+    };
+  }
   const { doc, lineCounter } = parseWithPositions(text);
   const diagnostics: Diagnostic[] = [];
   // Only the first syntax error: the parser's later complaints are usually echoes of it.

@@ -44,7 +44,7 @@ export function tempWorkspace(...layers: string[]): { dir: string; cleanup: () =
   for (const layer of layers) {
     for (const entry of readdirSync(layer)) {
       if (entry === 'scenario.json') continue;
-      cpSync(join(layer, entry), join(dir, entry), { recursive: true });
+      cpSync(join(layer, entry), join(dir, entry), { recursive: true, verbatimSymlinks: true });
     }
   }
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
