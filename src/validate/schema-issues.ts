@@ -37,6 +37,10 @@ function issueDiagnostics(source: YamlSource, schema: AnySchema, issue: Issue, w
     case 'invalid_value': {
       const input = valueAt(source.value, path);
       const options = issue.values.map(String);
+      const last = path[path.length - 1];
+      if (input === undefined && last !== undefined && !hasKey(valueAt(source.value, path.slice(0, -1)), String(last))) {
+        return [missingField(source, schema, path.slice(0, -1), String(last), what, ` (one of ${options.join(', ')})`)];
+      }
       return [
         diagnostic(
           source.file,
