@@ -1,6 +1,17 @@
 #!/usr/bin/env node
 import { main } from '../cli/main.js';
 
+// Ctrl-C or a kill asks prf to stop: commands finish the file operation under way (every write
+// is a temp file then a rename, done synchronously) and stop before starting another, so
+// nothing is left half-written. A second Ctrl-C stops at once.
+const interrupt = new AbortController();
+const onSignal = () => {
+  if (interrupt.signal.aborted) process.exit(130);
+  interrupt.abort();
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
 // Only sets the exit code, so pending output is flushed before Node exits.
 process.exitCode = await main({
   argv: process.argv.slice(2),
@@ -8,4 +19,7 @@ process.exitCode = await main({
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
+  signal: interrupt.signal,
 });
+process.off('SIGINT', onSignal);
+process.off('SIGTERM', onSignal);

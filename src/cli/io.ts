@@ -12,10 +12,12 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   stdout: OutputStream;
   stderr: OutputStream;
+  /** Aborted when the user interrupts (Ctrl-C); long commands stop before their next write. */
+  signal?: AbortSignal;
 }
 
 /** Exit codes, as documented in the README. */
-export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
 
 /** A mistake in how prf was called (bad flag, no workspace): exit 2 with the message. */
 export class UsageError extends Error {}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const TMP_PREFIX = '.prf-tmp-';
@@ -7,31 +7,62 @@ const TMP_PREFIX = '.prf-tmp-';
 /** Writing the papers failed (a read-only folder, a full disk); the previous papers are intact. */
 export class WriteError extends Error {}
 
+/** The file operations used, passed in so tests can make the disk fill up or turn read-only. */
+export type FileOps = Pick<typeof nodeFs, 'existsSync' | 'mkdirSync' | 'readdirSync' | 'renameSync' | 'rmSync' | 'writeFileSync'>;
+
+function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ENOSPC') return 'the disk is full';
+  if (err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS') return 'the folder is not writable';
+  return err.code ?? err.message;
+}
+
 /**
- * Writes a set of files into `dir` all-or-nothing as far as a filesystem allows: every file is
- * first written in full to a temporary sibling, and only when all of them are on disk are they
- * renamed over their targets (each rename is atomic). A failure while writing removes the
- * temporaries and leaves every previous file untouched. Temporaries left by a killed run are
- * removed by the next.
+ * Writes a set of files into `dir` all or nothing. Every file is first written in full to a
+ * temporary sibling; only when all are on disk are the old files moved aside and the new ones
+ * renamed into place (each rename is atomic). Any failure removes the temporaries and puts the
+ * old files back, so the folder holds either every previous file or every new one, never a
+ * half-written file. Temporaries left by a killed run are removed by the next.
  */
-export function writeFilesAtomically(dir: string, files: Array<{ path: string; data: string | Uint8Array }>): void {
-  const staged: Array<{ tmp: string; target: string }> = [];
+export function writeFilesAtomically(dir: string, files: Array<{ path: string; data: string | Uint8Array }>, fs: FileOps = nodeFs): void {
   const tag = randomBytes(6).toString('hex');
+  const staged: Array<{ tmp: string; target: string; backup: string }> = [];
+  const removeTemporaries = () => {
+    for (const s of staged) {
+      fs.rmSync(s.tmp, { force: true });
+      fs.rmSync(s.backup, { force: true });
+    }
+  };
   try {
-    mkdirSync(dir, { recursive: true });
-    for (const name of readdirSync(dir)) if (name.startsWith(TMP_PREFIX)) rmSync(join(dir, name), { force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    for (const name of fs.readdirSync(dir)) if (name.startsWith(TMP_PREFIX)) fs.rmSync(join(dir, name), { force: true });
     for (const f of files) {
       const target = join(dir, f.path);
-      mkdirSync(dirname(target), { recursive: true });
-      const tmp = join(dirname(target), `${TMP_PREFIX}${tag}-${f.path.replace(/[\\/]/g, '_')}`);
-      staged.push({ tmp, target });
-      writeFileSync(tmp, f.data);
+      fs.mkdirSync(dirname(target), { recursive: true });
+      const base = `${TMP_PREFIX}${tag}-${f.path.replace(/[\\/]/g, '_')}`;
+      const s = { tmp: join(dirname(target), base), target, backup: join(dirname(target), `${base}.old`) };
+      staged.push(s);
+      fs.writeFileSync(s.tmp, f.data);
     }
   } catch (e) {
-    for (const s of staged) rmSync(s.tmp, { force: true });
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOSPC' ? 'the disk is full' : err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS' ? 'the folder is not writable' : (err.code ?? err.message);
-    throw new WriteError(`could not write to ${dir} (${why}); nothing was changed there`);
+    removeTemporaries();
+    throw new WriteError(`could not write to ${dir} (${reason(e)}); nothing was changed there`);
   }
-  for (const s of staged) renameSync(s.tmp, s.target);
+  const moved: typeof staged = [];
+  try {
+    for (const s of staged) {
+      if (fs.existsSync(s.target)) fs.renameSync(s.target, s.backup);
+      moved.push(s);
+      fs.renameSync(s.tmp, s.target);
+    }
+  } catch (e) {
+    // Put back what was there, newest move first, so the folder is as it was.
+    for (const s of moved.reverse()) {
+      if (fs.existsSync(s.backup)) fs.renameSync(s.backup, s.target);
+      else fs.rmSync(s.target, { force: true });
+    }
+    removeTemporaries();
+    throw new WriteError(`could not replace the files in ${dir} (${reason(e)}); the previous files were put back`);
+  }
+  for (const s of staged) fs.rmSync(s.backup, { force: true });
 }

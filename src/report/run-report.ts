@@ -4,10 +4,11 @@ import { englandAndWalesBankHolidays } from '../core/working-days.js';
 import { checkCommittee, loadForCommand, resolvePeriodArg } from '../cli/command-context.js';
 import { EXIT, UsageError, type CliIO } from '../cli/io.js';
 import type { GlobalOptions } from '../cli/main.js';
+import type { ReportSource } from '../history/report-at.js';
 import { writeFilesAtomically } from '../io/write-files.js';
-import { buildReport } from './build-report.js';
+import { buildReport, type ReportViews } from './build-report.js';
 import { REPORT_FORMATS, renderText, type RenderedFile, type ReportFormat } from './render.js';
-import { DEFAULT_TEMPLATES_DIR, loadTemplates } from './templates.js';
+import { DEFAULT_TEMPLATES_DIR, loadTemplates, type TemplateSet } from './templates.js';
 
 export interface ReportOptions {
   committee?: string;
@@ -15,6 +16,10 @@ export interface ReportOptions {
   out?: string;
   draft?: boolean;
   date?: string;
+  /** Render the papers as the repository stood at this revision, read from git. */
+  at?: string;
+  /** Also write manifest.json: the commit and the hashes of every input and output. */
+  manifest?: boolean;
 }
 
 function parseFormats(text: string): ReportFormat[] {
@@ -46,16 +51,36 @@ function checkOutDir(out: string, root: string, paths: Record<string, string>): 
   }
 }
 
+/** Renders the papers in every asked format, in memory; `prf verify` re-renders through this too. */
+export async function renderFiles(views: ReportViews, templates: TemplateSet, formats: readonly ReportFormat[], env: CliIO['env']): Promise<{ ok: true; files: RenderedFile[] } | { ok: false; message: string }> {
+  const files: RenderedFile[] = [];
+  for (const format of formats) {
+    if (format === 'html' || format === 'md') files.push(...renderText(views, templates, format));
+  }
+  if (formats.includes('xlsx')) {
+    const { buildWorkbook } = await import('./workbook.js');
+    files.push({ path: 'dashboard.xlsx', data: await buildWorkbook(views) });
+  }
+  if (formats.includes('pdf')) {
+    const { printPdfs } = await import('./pdf.js');
+    const html = files.length > 0 && formats.includes('html') ? files.filter((f) => f.path.endsWith('.html')) : renderText(views, templates, 'html');
+    const pdf = await printPdfs(html, env);
+    if (!pdf.ok) return { ok: false, message: pdf.message };
+    files.push(...pdf.files);
+  }
+  return { ok: true, files };
+}
+
 export async function runReport(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: ReportOptions): Promise<number> {
   const formats = parseFormats(options.format);
   const date = parseDate(options.date);
-  const loaded = loadForCommand(io, globals);
+  const loaded: ReportSource | number = options.at === undefined ? loadForCommand(io, globals) : await (await import('../history/report-at.js')).loadForReportAt(io, globals, options.at);
   if (typeof loaded === 'number') return loaded;
   const { root, workspace, displayPath } = loaded;
   checkCommittee(workspace, options.committee);
   const period = resolvePeriodArg(io, workspace, periodText);
   const paths = workspace.config.paths;
-  const outDir = options.out === undefined ? join(root, paths.reports, formatPeriod(period)) : resolve(io.cwd, options.out);
+  const outDir = options.out === undefined ? join(root, paths.reports, formatPeriod(period) + (loaded.outSuffix ?? '')) : resolve(io.cwd, options.out);
   checkOutDir(outDir, root, paths);
 
   const views = buildReport(workspace, period, {
@@ -71,25 +96,22 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
     return EXIT.problems;
   }
 
-  const templates = loadTemplates([resolve(root, paths.templates), DEFAULT_TEMPLATES_DIR], displayPath);
+  // --at takes the workspace's templates as they were at that commit (see history/report-at.ts).
+  const templates = loadTemplates(loaded.templateDirs ?? [resolve(root, paths.templates), DEFAULT_TEMPLATES_DIR], displayPath);
   // Everything is rendered before anything is written, so a failure leaves the old papers as they were.
-  const files: RenderedFile[] = [];
-  for (const format of formats) {
-    if (format === 'html' || format === 'md') files.push(...renderText(views, templates, format));
+  const rendered = await renderFiles(views, templates, formats, io.env);
+  if (!rendered.ok) {
+    io.stderr.write(`prf: ${rendered.message}\n`);
+    return EXIT.problems;
   }
-  if (formats.includes('xlsx')) {
-    const { buildWorkbook } = await import('./workbook.js');
-    files.push({ path: 'dashboard.xlsx', data: await buildWorkbook(views) });
+  const files = rendered.files;
+  if (options.manifest) {
+    const { manifestFile } = await import('../history/report-manifest.js');
+    files.push(manifestFile(io, loaded, { period: formatPeriod(period), committee: options.committee ?? null, formats, draft: options.draft ?? false, date }, templates, files));
   }
-  if (formats.includes('pdf')) {
-    const { printPdfs } = await import('./pdf.js');
-    const html = files.length > 0 && formats.includes('html') ? files.filter((f) => f.path.endsWith('.html')) : renderText(views, templates, 'html');
-    const pdf = await printPdfs(html, io.env);
-    if (!pdf.ok) {
-      io.stderr.write(`prf: ${pdf.message}\n`);
-      return EXIT.problems;
-    }
-    files.push(...pdf.files);
+  if (io.signal?.aborted) {
+    io.stderr.write('prf: interrupted before writing; the previous papers are as they were\n');
+    return EXIT.interrupted;
   }
   writeFilesAtomically(outDir, files);
   io.stdout.write(`${views.gaps.length > 0 ? `DRAFT: ${views.gaps.length} gap${views.gaps.length === 1 ? '' : 's'} remain; ` : ''}wrote ${files.length} files for ${formatPeriod(period)}:\n`);

@@ -1,0 +1,64 @@
+import * as fs from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeFilesAtomically, WriteError, type FileOps } from '../../src/io/write-files.js';
+
+let dir: string;
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function folderWithPreviousPapers(): string {
+  dir = mkdtempSync(join(tmpdir(), 'prf-write-'));
+  writeFileSync(join(dir, 'a.html'), 'previous a');
+  writeFileSync(join(dir, 'b.html'), 'previous b');
+  return dir;
+}
+
+const NEW = [
+  { path: 'a.html', data: 'new a' },
+  { path: 'b.html', data: 'new b' },
+  { path: 'c.html', data: 'new c' },
+];
+
+/** The real file system, except that the nth call of `op` fails with `code`. */
+function failing(op: 'writeFileSync' | 'renameSync', nth: number, code: string): FileOps {
+  let calls = 0;
+  const real = fs[op] as (...args: unknown[]) => unknown;
+  return {
+    ...fs,
+    [op]: (...args: unknown[]) => {
+      if (++calls === nth) throw Object.assign(new Error(`${code}: simulated`), { code });
+      return real(...args);
+    },
+  } as FileOps;
+}
+
+const contents = (d: string) => Object.fromEntries(readdirSync(d).sort().map((f) => [f, readFileSync(join(d, f), 'utf8')]));
+const PREVIOUS = { 'a.html': 'previous a', 'b.html': 'previous b' };
+
+describe('writeFilesAtomically', () => {
+  it('replaces every file and leaves no temporaries, clearing any a killed run left', () => {
+    const d = folderWithPreviousPapers();
+    writeFileSync(join(d, '.prf-tmp-0000-a.html'), 'half a paper from a killed run');
+    writeFilesAtomically(d, NEW);
+    expect(contents(d)).toEqual({ 'a.html': 'new a', 'b.html': 'new b', 'c.html': 'new c' });
+  });
+
+  it.each([
+    ['the disk fills up on the third file', failing('writeFileSync', 3, 'ENOSPC'), /the disk is full\); nothing was changed/],
+    ['the folder turns read-only', failing('writeFileSync', 1, 'EROFS'), /the folder is not writable\); nothing was changed/],
+    ['a rename fails half way', failing('renameSync', 3, 'EACCES'), /the previous files were put back/],
+  ])('keeps the previous papers when %s', (_name, ops, message) => {
+    const d = folderWithPreviousPapers();
+    let thrown: unknown;
+    try {
+      writeFilesAtomically(d, NEW, ops);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(WriteError);
+    expect((thrown as Error).message).toMatch(message);
+    expect(contents(d)).toEqual(PREVIOUS);
+  });
+});
