@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const TMP_PREFIX = '.prf-tmp-';
+let runs = 0;
 
 /** Writing the papers failed (a read-only folder, a full disk); the previous papers are intact. */
 export class WriteError extends Error {}
@@ -25,7 +25,8 @@ function reason(e: unknown): string {
  * half-written file. Temporaries left by a killed run are removed by the next.
  */
 export function writeFilesAtomically(dir: string, files: Array<{ path: string; data: string | Uint8Array }>, fs: FileOps = nodeFs): void {
-  const tag = randomBytes(6).toString('hex');
+  // Unique per process and call; node:crypto is not loaded just for this (it slows every start).
+  const tag = `${process.pid}-${++runs}`;
   const staged: Array<{ tmp: string; target: string; backup: string }> = [];
   const removeTemporaries = () => {
     for (const s of staged) {
