@@ -25,6 +25,9 @@ export type PdfResult = { ok: true; files: RenderedFile[] } | { ok: false; messa
  */
 export async function printPdfs(html: RenderedFile[], env: Record<string, string | undefined>): Promise<PdfResult> {
   const browser = findBrowser(env);
+  if (!browser && env.PRF_BROWSER) {
+    return { ok: false, message: `PRF_BROWSER is ${env.PRF_BROWSER}, which does not exist: set it to a Chromium or Chrome program, or unset it to look on PATH. The other formats can be written without it: leave pdf out of --format.` };
+  }
   if (!browser) {
     return {
       ok: false,
