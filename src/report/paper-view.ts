@@ -209,10 +209,12 @@ function improvementView(r: ImprovementResult): ImprovementView {
     unchanged: r.unchanged,
     notComparable: r.notComparable,
     moreNeeded: r.moreNeeded,
-    atRisk: r.atRisk.map((id) => {
-      const k = byId.get(id)!;
-      return { id, name: k.name, outcome: k.outcome, reason: k.reason };
-    }),
+    // The declines are what put the threshold at risk; the unchanged are counted, not listed,
+    // since a long list of indicators steady at 100% buries the few that fell.
+    atRisk: r.atRisk
+      .map((id) => byId.get(id)!)
+      .filter((k) => k.outcome === 'declined')
+      .map((k) => ({ id: k.id, name: k.name, outcome: k.outcome, reason: k.reason })),
   };
 }
 

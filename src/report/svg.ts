@@ -85,7 +85,7 @@ const SIGNAL_MARK: Record<'improvement' | 'concern' | 'neither', (x: number, y: 
 export function controlChart(input: ControlChartInput, format: (v: number) => string): string {
   const width = 640;
   const height = 240;
-  const left = 64;
+  const left = 112;
   const right = width - 16;
   const top = 16;
   const bottom = height - 32;
@@ -102,7 +102,11 @@ export function controlChart(input: ControlChartInput, format: (v: number) => st
     `<text x="${left - 4}" y="${f(y(v) + 4)}" text-anchor="end" font-size="10">${escapeXml(label)}</text>`;
   const parts: string[] = [];
   if (input.lines) {
-    parts.push(hLine(input.lines.upperLimit, 'limit', 'UPL', '2 3'), hLine(input.lines.lowerLimit, 'limit', 'LPL', '2 3'), hLine(input.lines.mean, 'mean', 'mean', '0'));
+    parts.push(
+      hLine(input.lines.upperLimit, 'limit', `UPL ${format(input.lines.upperLimit)}`, '2 3'),
+      hLine(input.lines.lowerLimit, 'limit', `LPL ${format(input.lines.lowerLimit)}`, '2 3'),
+      hLine(input.lines.mean, 'mean', `mean ${format(input.lines.mean)}`, '0'),
+    );
   }
   if (input.target !== null) parts.push(hLine(input.target, 'target', `target ${format(input.target)}`, '8 4').replace('stroke="#505a5f"', 'stroke="#d4351c"'));
   parts.push(...segments(xy).map((pts) => `<polyline points="${pts}" fill="none" stroke="#0b0c0c" stroke-width="2"/>`));
