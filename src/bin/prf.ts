@@ -20,6 +20,7 @@ process.exitCode = await main({
   stdout: process.stdout,
   stderr: process.stderr,
   signal: interrupt.signal,
+  stdin: process.stdin,
 });
 process.off('SIGINT', onSignal);
 process.off('SIGTERM', onSignal);

@@ -1,8 +1,10 @@
+import { relative, resolve, sep } from 'node:path';
 import { latestFyWithQuarterData, latestQuarterWithData, resolvePeriodQuery } from '../core/period-query.js';
 import { formatPeriod, type Period } from '../core/periods.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { stylish } from '../format/diagnostics.js';
 import { loadWorkspace } from '../validate/load-workspace.js';
+import type { Config } from '../schema/config.js';
 import type { Workspace } from '../workspace/model.js';
 import { readWorkspaceSources } from '../workspace/read-sources.js';
 import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
@@ -59,4 +61,20 @@ export function checkCommittee(workspace: Workspace, id: string | undefined): vo
   if (id === undefined) return;
   const ids = workspace.config.committees.map((c) => c.id);
   if (!ids.includes(id)) throw new UsageError(`--committee ${id}: no such committee in prf.yaml; the committees are ${ids.join(', ')}`);
+}
+
+const inside = (dir: string, parent: string) => dir === parent || dir.startsWith(parent + sep);
+
+/**
+ * Output (papers, forms) never goes where it could overwrite the dictionary, the data or the
+ * templates. `what` names the output in the message, `example` a good folder.
+ */
+export function checkOutputFolder(out: string, root: string, paths: Config['paths'], what: string, example: string): void {
+  if (out === root) throw new UsageError(`--out ${out}: that is the workspace itself; give a folder for the ${what}, e.g. ${example}`);
+  for (const key of ['kpis', 'outturns', 'commentary', 'templates'] as const) {
+    const kept = resolve(root, paths[key]);
+    if (inside(out, kept) || inside(kept, out)) {
+      throw new UsageError(`--out ${out}: ${what} may not be written into or over the ${key} folder (${relative(root, kept)}); choose another folder`);
+    }
+  }
 }

@@ -14,6 +14,8 @@ export interface CliIO {
   stderr: OutputStream;
   /** Aborted when the user interrupts (Ctrl-C); long commands stop before their next write. */
   signal?: AbortSignal;
+  /** Where prf init reads answers when it asks; absent or not a terminal, it never asks. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 /** Exit codes, as documented in the README. */

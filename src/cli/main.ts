@@ -1,11 +1,19 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
+import { GitError } from '../git/git.js';
 import { WriteError } from '../io/write-files.js';
 import { TemplateError } from '../report/template-error.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { registerCollect } from './commands/collect.js';
+import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
+import { registerNew } from './commands/new.js';
 import { registerReport } from './commands/report.js';
 import { registerStatus } from './commands/status.js';
 import { registerTemplates } from './commands/templates.js';
+import { registerDiff } from './commands/diff.js';
+import { registerHistory } from './commands/history.js';
+import { registerVerify } from './commands/verify.js';
 import { registerValidate } from './commands/validate.js';
 
 export interface GlobalOptions {
@@ -42,10 +50,17 @@ export async function main(io: CliIO): Promise<number> {
   const run = (action: Action) => async () => {
     exitCode = await action(program.opts<GlobalOptions>());
   };
+  registerInit(program, io, run);
+  registerNew(program, io, run);
   registerValidate(program, io, run);
   registerStatus(program, io, run);
   registerReport(program, io, run);
   registerTemplates(program, io, run);
+  registerHistory(program, io, run);
+  registerDiff(program, io, run);
+  registerVerify(program, io, run);
+  registerCollect(program, io, run);
+  registerImport(program, io, run);
 
   try {
     await program.parseAsync(io.argv, { from: 'user' });
@@ -58,7 +73,7 @@ export async function main(io: CliIO): Promise<number> {
       io.stderr.write(`prf: ${err.message}\n`);
       return EXIT.problems;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof GitError) {
       io.stderr.write(`prf: ${err.message}\n`);
       return EXIT.usage;
     }

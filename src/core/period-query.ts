@@ -57,7 +57,7 @@ export function resolvePeriodQuery(text: string, context: PeriodQueryContext): P
  * quarter of its period's last month: monthly data puts Q3 on the map from October, and a
  * half-year or annual figure counts where it is reported, at Q2 or Q4.
  */
-function quartersWithData(workspace: Workspace): QuarterPeriod[] {
+export function quartersWithData(workspace: Pick<Workspace, 'config' | 'observations'>): QuarterPeriod[] {
   const startMonth = workspace.config.financialYearStartMonth;
   const byName = new Map<string, QuarterPeriod>();
   for (const o of workspace.observations) {

@@ -47,7 +47,13 @@ export const RULES = {
   'commentary-duplicate-period': 'Two commentary files are for the same period.',
   'commentary-missing-part': 'A commentary entry lacks a part it needs (overview, status, narrative).',
   'commentary-status-for-measure': 'A status was written for a measure, whose status prf computes; it is ignored.',
+  'change-unrecorded': 'A KPI\'s definition, formula, target (or polarity, unit, frequency, aggregation, id) changed since the --since revision with no new changes entry naming that field.',
   'workspace-path': 'A path in prf.yaml points outside the workspace or to something that is not a folder.',
+  'import-not-form': 'An imported workbook is not a return form made by prf collect, or not a readable .xlsx.',
+  'import-tampered': 'A locked cell or the hidden marker of a return form changed after prf collect made it.',
+  'import-wrong-period': 'A form or CSV row is for another period than the one given with --period.',
+  'import-dictionary-changed': 'A return form was made from an older dictionary: an entry on it has changed since.',
+  'import-figure-exists': 'An imported figure would replace one already recorded; that needs --restate with a reason.',
 } as const;
 
 export type RuleCode = keyof typeof RULES;

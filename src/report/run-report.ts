@@ -1,7 +1,7 @@
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { formatPeriod } from '../core/periods.js';
 import { englandAndWalesBankHolidays } from '../core/working-days.js';
-import { checkCommittee, loadForCommand, resolvePeriodArg } from '../cli/command-context.js';
+import { checkCommittee, checkOutputFolder, loadForCommand, resolvePeriodArg } from '../cli/command-context.js';
 import { EXIT, UsageError, type CliIO } from '../cli/io.js';
 import type { GlobalOptions } from '../cli/main.js';
 import type { ReportSource } from '../history/report-at.js';
@@ -38,19 +38,6 @@ function parseDate(text: string | undefined): string | null {
   return text;
 }
 
-const inside = (dir: string, parent: string) => dir === parent || dir.startsWith(parent + sep);
-
-/** Papers never go where they could overwrite the dictionary, the data or the templates. */
-function checkOutDir(out: string, root: string, paths: Record<string, string>): void {
-  if (out === root) throw new UsageError(`--out ${out}: that is the workspace itself; give a folder for the papers, e.g. reports/2025-26-Q3`);
-  for (const key of ['kpis', 'outturns', 'commentary', 'templates'] as const) {
-    const protectedDir = resolve(root, paths[key]!);
-    if (inside(out, protectedDir) || inside(protectedDir, out)) {
-      throw new UsageError(`--out ${out}: papers may not be written into or over the ${key} folder (${relative(root, protectedDir)}); choose another folder`);
-    }
-  }
-}
-
 /** Renders the papers in every asked format, in memory; `prf verify` re-renders through this too. */
 export async function renderFiles(views: ReportViews, templates: TemplateSet, formats: readonly ReportFormat[], env: CliIO['env']): Promise<{ ok: true; files: RenderedFile[] } | { ok: false; message: string }> {
   const files: RenderedFile[] = [];
@@ -81,7 +68,7 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
   const period = resolvePeriodArg(io, workspace, periodText);
   const paths = workspace.config.paths;
   const outDir = options.out === undefined ? join(root, paths.reports, formatPeriod(period) + (loaded.outSuffix ?? '')) : resolve(io.cwd, options.out);
-  checkOutDir(outDir, root, paths);
+  checkOutputFolder(outDir, root, paths, 'papers', 'reports/2025-26-Q3');
 
   const views = buildReport(workspace, period, {
     ...(options.committee === undefined ? {} : { committee: options.committee }),

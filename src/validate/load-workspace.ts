@@ -28,7 +28,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-const byPath = (a: SourceFile, b: SourceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byPath = (a: SourceFile, b: SourceFile) => compareText(a.path, b.path);
 
 /**
  * Interprets a workspace's files: the pure heart of `prf validate` and of every command that
@@ -73,27 +74,31 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
     kpiOrigins.set(data.id, { file: file.path, line: 1 });
   }
 
-  const observations: Observation[] = [];
-  const seen = new Map<string, Origin>();
+  // Rows are gathered per KPI, so duplicates are found and order restored within each KPI's
+  // few hundred rows rather than across a million.
+  const byKpi = new Map<string, Map<string, Observation>>();
   for (const file of [...sources.outturns].sort(byPath)) {
     const decoded = decodeOrReport(file, diagnostics);
     if (decoded === null) continue;
     const result = readOutturnCsv(file.path, decoded, kpis, reportedElsewhere);
     diagnostics.push(...result.diagnostics);
     for (const o of result.observations) {
-      const key = `${o.kpi}\u0000${o.periodName}`;
-      const prior = seen.get(key);
+      let rows = byKpi.get(o.kpi);
+      if (!rows) byKpi.set(o.kpi, (rows = new Map()));
+      const prior = rows.get(o.periodName);
       if (prior) {
         diagnostics.push(
-          diagnostic(o.origin.file, { line: o.origin.line, column: 1 }, 'error', 'csv-duplicate-row', `${o.kpi} ${o.periodName} is already given at ${prior.file}:${prior.line}: keep one row per KPI and period (to restate a figure, change it in place so git keeps the history)`),
+          diagnostic(o.origin.file, { line: o.origin.line, column: 1 }, 'error', 'csv-duplicate-row', `${o.kpi} ${o.periodName} is already given at ${prior.origin.file}:${prior.origin.line}: keep one row per KPI and period (to restate a figure, change it in place so git keeps the history)`),
         );
         continue;
       }
-      seen.set(key, o.origin);
-      observations.push(o);
+      rows.set(o.periodName, o);
     }
   }
-  observations.sort((a, b) => (a.kpi !== b.kpi ? (a.kpi < b.kpi ? -1 : 1) : a.periodName < b.periodName ? -1 : a.periodName > b.periodName ? 1 : 0));
+  const observations: Observation[] = [];
+  for (const id of [...byKpi.keys()].sort(compareText)) {
+    observations.push(...[...byKpi.get(id)!.values()].sort((a, b) => compareText(a.periodName, b.periodName)));
+  }
 
   const commentary = new Map<string, CommentaryFile>();
   for (const file of [...sources.commentary].sort(byPath)) {

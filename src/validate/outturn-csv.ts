@@ -4,7 +4,7 @@ import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import type { Kpi, Measure } from '../schema/kpi.js';
 import { OUTTURN_COLUMNS, REQUIRED_OUTTURN_COLUMNS, type OutturnColumn } from '../schema/outturn.js';
-import type { Observation } from '../workspace/model.js';
+import type { Observation, Origin } from '../workspace/model.js';
 import { parseNumberCell, type CellResult } from './cells.js';
 import { suggestion } from './suggest.js';
 
@@ -23,7 +23,7 @@ const FREQUENCY_EXAMPLE: Record<string, string> = {
 };
 
 /** Header cells as spreadsheets write them ("Reviewed By") mapped to prf's column names. */
-function normaliseHeader(cell: string): string {
+export function normaliseHeader(cell: string): string {
   return cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
@@ -101,49 +101,74 @@ export function readOutturnCsv(
       );
       continue;
     }
-    const id = cell('kpi').trim();
-    const kpi = kpis.get(id);
-    // A KPI whose own file is invalid is reported there; its rows are checked once it is fixed.
-    if (!kpi && reportedElsewhere(id)) continue;
-    if (!kpi) {
-      err(cellAt('kpi'), 'csv-unknown-kpi', id === '' ? 'the kpi cell is empty: give the KPI id' : `"${id}" is not a KPI in the dictionary.${suggestion(id, kpiIds) || ' Check the id or add the KPI to kpis/.'}`);
-      continue;
-    }
-    if (kpi.kind !== 'measure') {
-      err(cellAt('kpi'), 'csv-not-measure', `${id} is a ${kpi.kind}: give its status and narrative in the period's commentary file, not a figure here`);
-      continue;
-    }
-    const periodText = cell('period').trim();
-    const parsed = parsePeriod(periodText);
-    if (!parsed.ok) {
-      err(cellAt('period'), 'csv-period-invalid', parsed.message);
-      continue;
-    }
-    const expectedKind = PERIOD_KIND_OF_FREQUENCY[kpi.frequency];
-    if (parsed.value.kind !== expectedKind) {
-      err(cellAt('period'), 'csv-period-frequency', `${id} is collected ${kpi.frequency}, so its period must be ${FREQUENCY_EXAMPLE[expectedKind]}, not "${periodText}"`);
-      continue;
-    }
-    const figures = readFigures(kpi, cell, cellAt, err, warn);
-    if (!figures) continue;
-    const reviewed = cell('reviewed_by').trim();
-    const note = cell('note').trim();
-    observations.push({
-      kpi: id,
-      period: parsed.value,
-      periodName: formatPeriod(parsed.value),
-      value: figures.value,
-      numerator: figures.numerator,
-      denominator: figures.denominator,
-      reviewedBy: reviewed === '' ? null : reviewed,
-      note: note === '' ? null : note,
-      origin: { file, line },
-    });
+    const o = readOutturnRow({ cell, cellAt, origin: { file, line } }, kpis, kpiIds, reportedElsewhere, err, warn);
+    if (o) observations.push(o);
   }
   return { observations, diagnostics };
 }
 
-type Report = (at: Position, code: RuleCode, message: string) => void;
+export type Report = (at: Position, code: RuleCode, message: string) => void;
+
+/** One row's cells by column and where each sits, so CSV lines and spreadsheet cells share the row rules. */
+export interface OutturnRowCells {
+  cell: (c: OutturnColumn) => string;
+  cellAt: (c: OutturnColumn) => Position;
+  origin: Origin;
+}
+
+/**
+ * The rules for one outturn row after its shape is known: a known measure, a period of its
+ * frequency, numbers that parse and agree. Returns the observation, or null with at least one
+ * diagnostic reported (or none when the KPI's own file is broken and reported there).
+ */
+export function readOutturnRow(
+  row: OutturnRowCells,
+  kpis: ReadonlyMap<string, Kpi>,
+  kpiIds: readonly string[],
+  reportedElsewhere: (id: string) => boolean,
+  err: Report,
+  warn: Report,
+): Observation | null {
+  const { cell, cellAt } = row;
+  const id = cell('kpi').trim();
+  const kpi = kpis.get(id);
+  // A KPI whose own file is invalid is reported there; its rows are checked once it is fixed.
+  if (!kpi && reportedElsewhere(id)) return null;
+  if (!kpi) {
+    err(cellAt('kpi'), 'csv-unknown-kpi', id === '' ? 'the kpi cell is empty: give the KPI id' : `"${id}" is not a KPI in the dictionary.${suggestion(id, kpiIds) || ' Check the id or add the KPI to kpis/.'}`);
+    return null;
+  }
+  if (kpi.kind !== 'measure') {
+    err(cellAt('kpi'), 'csv-not-measure', `${id} is a ${kpi.kind}: give its status and narrative in the period's commentary file, not a figure here`);
+    return null;
+  }
+  const periodText = cell('period').trim();
+  const parsed = parsePeriod(periodText);
+  if (!parsed.ok) {
+    err(cellAt('period'), 'csv-period-invalid', parsed.message);
+    return null;
+  }
+  const expectedKind = PERIOD_KIND_OF_FREQUENCY[kpi.frequency];
+  if (parsed.value.kind !== expectedKind) {
+    err(cellAt('period'), 'csv-period-frequency', `${id} is collected ${kpi.frequency}, so its period must be ${FREQUENCY_EXAMPLE[expectedKind]}, not "${periodText}"`);
+    return null;
+  }
+  const figures = readFigures(kpi, cell, cellAt, err, warn);
+  if (!figures) return null;
+  const reviewed = cell('reviewed_by').trim();
+  const note = cell('note').trim();
+  return {
+    kpi: id,
+    period: parsed.value,
+    periodName: formatPeriod(parsed.value),
+    value: figures.value,
+    numerator: figures.numerator,
+    denominator: figures.denominator,
+    reviewedBy: reviewed === '' ? null : reviewed,
+    note: note === '' ? null : note,
+    origin: row.origin,
+  };
+}
 
 function readFigures(
   kpi: Measure,
@@ -203,7 +228,7 @@ function readFigures(
 }
 
 /** Percentages computed as a share of a whole lie in 0-100; days are never negative. */
-function rangeOk(kpi: Measure, v: number): boolean {
+export function rangeOk(kpi: Measure, v: number): boolean {
   if (kpi.unit === 'percentage' && kpi.aggregation === 'ratio') return v >= 0 && v <= 100;
   if (kpi.unit === 'days') return v >= 0;
   return true;

@@ -21,7 +21,9 @@ export function filterByPaths(diagnostics: readonly Diagnostic[], prefixes: read
 
 export async function runValidate(io: CliIO, globals: GlobalOptions, options: ValidateOptions, paths: string[]): Promise<number> {
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
-  const { diagnostics } = loadWorkspace(readWorkspaceSources(root));
+  const sources = readWorkspaceSources(root);
+  const loaded = loadWorkspace(sources);
+  const diagnostics = options.since === undefined || loaded.workspace === null ? loaded.diagnostics : [...loaded.diagnostics, ...(await import('../history/since.js')).changeControlSince(root, loaded.workspace, sources, options.since)];
   const prefixes = paths.map((p) => relative(root, resolve(io.cwd, p)).split('\\').join('/').replace(/\/$/, ''));
   const shown = filterByPaths(applyStrict(diagnostics, options.strict ?? false), prefixes);
   const formatter = DIAGNOSTIC_FORMATTERS[options.format]!;

@@ -5,6 +5,8 @@ import type { Run } from '../main.js';
 export interface ValidateOptions {
   strict?: boolean;
   format: 'stylish' | 'json' | 'github';
+  /** Change control: warn about definition, formula and target changes since this revision with no change record. */
+  since?: string;
 }
 
 export function registerValidate(program: Command, io: CliIO, run: Run): void {
@@ -13,6 +15,7 @@ export function registerValidate(program: Command, io: CliIO, run: Run): void {
     .description('check the dictionary, outturn CSVs and commentary against the schemas and each other')
     .argument('[paths...]', 'report only problems in these files or folders (the whole workspace is still read)')
     .option('--strict', 'treat warnings, such as missing recommended fields, as errors')
+    .option('--since <rev>', 'also check change control: a definition, formula or target changed since this commit or tag needs a new changes entry')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'github']).default('stylish'))
     .action((paths: string[], options: ValidateOptions) =>
       run(async (globals) => {

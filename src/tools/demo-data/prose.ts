@@ -44,7 +44,6 @@ interface Exception {
 
 const QUARTER_END = { 1: '2025-06-30', 2: '2025-09-30', 3: '2025-12-31' } as const;
 const QUARTER_START = { 1: '2025-04-01', 2: '2025-07-01', 3: '2025-10-01' } as const;
-const QUARTER_WORD = { 1: 'the first quarter', 2: 'the second quarter', 3: 'the third quarter' } as const;
 
 const lastYearText = (c: ProseContext): string =>
   c.lastYear === null ? '' : ` (${c.fig(c.lastYear)} in the same quarter last year)`;

@@ -1,0 +1,17 @@
+import { gitTry } from '../git/git.js';
+
+/**
+ * The last commit that changed the dictionary folder, or null outside git (or without git).
+ * Not HEAD: every import is committed, and a form must not go stale because figures arrived.
+ * Forms are checked against the entries themselves (their fingerprints); the commit names the
+ * version in messages.
+ */
+export function dictionaryCommit(root: string, kpisFolder: string): string | null {
+  try {
+    const r = gitTry(root, ['log', '-1', '--format=%H', '--', kpisFolder]);
+    const commit = r.stdout.toString('utf8').trim();
+    return r.status === 0 && /^[0-9a-f]{40}$/.test(commit) ? commit : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,16 @@
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { openRepo, resolveCommit, short } from '../git/repo.js';
+import { loadWorkspace, type WorkspaceSources } from '../validate/load-workspace.js';
+import type { Workspace } from '../workspace/model.js';
+import { unrecordedChanges } from './change-control.js';
+import { sourcesAtCommit } from './sources-at.js';
+
+/** `prf validate --since REV`: the workspace at REV read from git, compared with the one on disk. */
+export function changeControlSince(root: string, workspace: Workspace, sources: WorkspaceSources, rev: string): Diagnostic[] {
+  const repo = openRepo(root);
+  const commit = resolveCommit(repo, rev);
+  // Entries invalid at REV are left out of the comparison; their problems were REV's to fix.
+  const before = loadWorkspace(sourcesAtCommit(repo, commit).sources).workspace;
+  if (before === null) return [];
+  return unrecordedChanges(before, workspace, sources.kpis, `${rev} (${short(commit)})`).sort(compareDiagnostics);
+}
