@@ -71,9 +71,15 @@ export function quartersWithData(workspace: Pick<Workspace, 'config' | 'observat
 
 /** For `resolvePeriodQuery`'s context: the latest financial year with figures in each quarter. */
 export function latestFyWithQuarterData(workspace: Workspace): (quarter: Quarter) => number | null {
-  const latest = new Map<Quarter, number>();
-  for (const q of quartersWithData(workspace)) latest.set(q.quarter, Math.max(q.fy, latest.get(q.quarter) ?? -Infinity));
-  return (quarter) => latest.get(quarter) ?? null;
+  // Worked out only if asked: a fully written period never needs it, and it reads every row.
+  let latest: Map<Quarter, number> | null = null;
+  return (quarter) => {
+    if (!latest) {
+      latest = new Map();
+      for (const q of quartersWithData(workspace)) latest.set(q.quarter, Math.max(q.fy, latest.get(q.quarter) ?? -Infinity));
+    }
+    return latest.get(quarter) ?? null;
+  };
 }
 
 /** The latest quarter in which any KPI has a figure, optionally within financial year `fy`. */

@@ -19,9 +19,16 @@ export interface CellOptions {
   allowPound: boolean;
 }
 
+const BLANK: CellResult = Object.freeze({ kind: 'blank' });
+// Most cells are plain digits, read before any spreadsheet oddity is considered. At most 15
+// digits each side, so the number is always finite.
+const SIMPLE = /^-?\d{1,15}(?:\.\d{1,15})?$/;
+
 export function parseNumberCell(raw: string, options: CellOptions): CellResult {
+  if (raw === '') return BLANK;
+  if (SIMPLE.test(raw)) return { kind: 'number', value: Number(raw) };
   let s = raw.trim();
-  if (s === '') return { kind: 'blank' };
+  if (s === '') return BLANK;
   if (NOT_AVAILABLE.has(s.toLowerCase())) return { kind: 'notAvailable' };
   if (/^[=@]/.test(s) || (/^[+-]/.test(s) && /[A-Za-z(]/.test(s))) {
     return { kind: 'invalid', message: `"${truncate(s)}" looks like a spreadsheet formula: paste the value, not the formula` };

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { formatPeriod, parsePeriod, PERIOD_KIND_OF_FREQUENCY } from '../core/periods.js';
+import { formatPeriod, parsePeriod, PERIOD_KIND_OF_FREQUENCY, type Period } from '../core/periods.js';
 import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import type { Kpi, Measure } from '../schema/kpi.js';
@@ -109,6 +109,38 @@ export function readOutturnCsv(
 
 export type Report = (at: Position, code: RuleCode, message: string) => void;
 
+/*
+ * A million rows name a few hundred periods and a few dozen reviewers. Each distinct text is
+ * parsed once and its result shared by every row naming it, which saves most of the time and
+ * memory a row would otherwise cost. The caches are bounded, so hostile input cannot grow them
+ * without limit; pure functions, so sharing cannot change a result.
+ */
+const CACHE_LIMIT = 50_000;
+const periods = new Map<string, { ok: true; period: Period; name: string }>();
+const strings = new Map<string, string>();
+
+function periodOf(text: string): { ok: true; period: Period; name: string } | { ok: false; message: string } {
+  const hit = periods.get(text);
+  if (hit) return hit;
+  const parsed = parsePeriod(text);
+  if (!parsed.ok) return parsed;
+  if (periods.size >= CACHE_LIMIT) periods.clear();
+  const result = { ok: true as const, period: parsed.value, name: formatPeriod(parsed.value) };
+  periods.set(text, result);
+  return result;
+}
+
+/** One copy of each short text, flattened so it does not keep its whole CSV file alive. */
+function shared(text: string): string {
+  const hit = strings.get(text);
+  if (hit !== undefined) return hit;
+  if (text.length > 200) return text;
+  if (strings.size >= CACHE_LIMIT) strings.clear();
+  const copy = Buffer.from(text, 'utf8').toString('utf8');
+  strings.set(copy, copy);
+  return copy;
+}
+
 /** One row's cells by column and where each sits, so CSV lines and spreadsheet cells share the row rules. */
 export interface OutturnRowCells {
   cell: (c: OutturnColumn) => string;
@@ -143,13 +175,13 @@ export function readOutturnRow(
     return null;
   }
   const periodText = cell('period').trim();
-  const parsed = parsePeriod(periodText);
+  const parsed = periodOf(periodText);
   if (!parsed.ok) {
     err(cellAt('period'), 'csv-period-invalid', parsed.message);
     return null;
   }
   const expectedKind = PERIOD_KIND_OF_FREQUENCY[kpi.frequency];
-  if (parsed.value.kind !== expectedKind) {
+  if (parsed.period.kind !== expectedKind) {
     err(cellAt('period'), 'csv-period-frequency', `${id} is collected ${kpi.frequency}, so its period must be ${FREQUENCY_EXAMPLE[expectedKind]}, not "${periodText}"`);
     return null;
   }
@@ -158,13 +190,13 @@ export function readOutturnRow(
   const reviewed = cell('reviewed_by').trim();
   const note = cell('note').trim();
   return {
-    kpi: id,
-    period: parsed.value,
-    periodName: formatPeriod(parsed.value),
+    kpi: kpi.id,
+    period: parsed.period,
+    periodName: parsed.name,
     value: figures.value,
     numerator: figures.numerator,
     denominator: figures.denominator,
-    reviewedBy: reviewed === '' ? null : reviewed,
+    reviewedBy: reviewed === '' ? null : shared(reviewed),
     note: note === '' ? null : note,
     origin: row.origin,
   };
@@ -256,13 +288,26 @@ function startLine(r: { raw: string; info: { lines: number } }): number {
  * time on a large file), and only needed when a record spans lines: if no cell holds a line
  * break, record i is line i + 1 and its text is that line. Otherwise it parses again with info.
  */
+/** A record that is exactly one line: its text is looked up, not held in a closure per row. */
+class LineRecord implements CsvRecord {
+  constructor(
+    readonly record: string[],
+    readonly line: number,
+    private readonly lines: readonly string[],
+  ) {}
+
+  text(): string {
+    return this.lines[this.line - 1] ?? '';
+  }
+}
+
 export function parseRecords(text: string): CsvRecord[] {
   // Without a quote character RFC 4180 reduces to splitting lines at commas, several times faster
   // than a general parser; a test checks this agrees with csv-parse.
   if (!text.includes('"')) {
     const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
     if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    return lines.map((line, i) => ({ record: line.split(','), line: i + 1, text: () => line }));
+    return lines.map((line, i) => new LineRecord(line.split(','), i + 1, lines));
   }
   const plain = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   const multiline = plain.some((r) => r.some((c) => c.includes('\n') || c.includes('\r')));
