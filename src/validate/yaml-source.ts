@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
 import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 
@@ -74,7 +75,13 @@ const YAML_ADVICE: Record<string, string> = {
   TAB_AS_INDENT: 'indent with spaces, not tabs',
 };
 
+// The position-tracking parser is loaded on first use: a workspace whose files are all valid
+// never needs it, and loading it costs every command's start.
+let yamlModule: typeof import('yaml') | null = null;
+const yaml = () => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+
 function parseWithPositions(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }), lineCounter };
 }
@@ -96,7 +103,9 @@ const DIVERGENT_NUMBER = /\d[eE][-+]?\d{3,}|\b0b[01_]+\b/;
  * then takes the careful path, which reports the problem with its position.
  */
 export function quickParseYaml(file: string, text: string): YamlSource | null {
-  if (NODE_PROPERTY.test(text) || DIVERGENT_NUMBER.test(text) || tooDeep(text)) return null;
+  // No nesting scan here: a file deep enough to matter fails js-yaml or the schema and is then
+  // read by the careful path, which names the nesting limit.
+  if (NODE_PROPERTY.test(text) || DIVERGENT_NUMBER.test(text)) return null;
   let value: unknown;
   try {
     value = load(text, { schema: CORE_SCHEMA, json: false });
@@ -173,10 +182,11 @@ export function positionOf(lineCounter: LineCounter, offset: number): Position {
 }
 
 function keyOf(pair: Pair): unknown {
-  return isScalar(pair.key) ? pair.key.value : pair.key;
+  return yaml().isScalar(pair.key) ? pair.key.value : pair.key;
 }
 
 function findPair(map: Node, key: string | number): Pair | undefined {
+  const { isMap, isPair } = yaml();
   if (!isMap(map)) return undefined;
   return map.items.find((p) => isPair(p) && String(keyOf(p)) === String(key));
 }
@@ -188,6 +198,7 @@ function findPair(map: Node, key: string | number): Pair | undefined {
  * for a missing field.
  */
 export function locate(source: YamlSource, path: readonly PropertyKey[], options: { key?: boolean } = {}): Position {
+  const { isMap, isSeq } = yaml();
   let node: unknown = source.doc.contents;
   let best: number | undefined = rangeStart(node);
   for (let i = 0; i < path.length; i++) {

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { pathsSchema } from '../schema/config.js';
 import type { SourceFile } from '../validate/decode.js';
@@ -27,7 +27,9 @@ export type WorkspacePaths = ReturnType<typeof pathsSchema.parse>;
  */
 export function readPaths(configText: string): WorkspacePaths {
   try {
-    const raw = parse(configText, { maxAliasCount: 100 }) as { paths?: unknown } | null;
+    // js-yaml expands an alias once and shares it, so an alias bomb here costs nothing; the
+    // loader reports it against prf.yaml.
+    const raw = load(configText, { schema: CORE_SCHEMA }) as { paths?: unknown } | null;
     const r = pathsSchema.safeParse(raw && typeof raw === 'object' ? (raw.paths ?? {}) : {});
     if (r.success) return r.data;
   } catch {

@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-export const BIN = join(REPO, 'dist/bin/prf.js');
+// The bundled binary users run (package.json bin), built by npm run build.
+export const BIN = join(REPO, 'dist/bundle/prf.js');
 
 export interface RunResult {
   code: number;

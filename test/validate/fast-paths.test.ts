@@ -51,7 +51,6 @@ describe('the fast YAML path', () => {
     ['a tab for indentation', 'a:\n\tb: 1'],
     ['a number that overflows', 'name: 1e400'],
     ['a YAML 1.1 binary number', 'name: 0b101'],
-    ['nesting deeper than the limit', `a: ${'['.repeat(65)}${']'.repeat(65)}`],
   ])('leaves %s to the careful parser', (_name, text) => {
     expect(quickParseYaml('x.yaml', text)).toBeNull();
   });

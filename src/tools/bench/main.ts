@@ -16,7 +16,7 @@ const HERE = import.meta.dirname;
 const REPO = resolve(HERE, '../../..');
 const CHILD = join(HERE, 'child.js');
 const FLOOR = join(HERE, 'floor.js');
-const BIN = join(REPO, 'dist/bin/prf.js');
+const BIN = join(REPO, 'dist/bundle/prf.js');
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
