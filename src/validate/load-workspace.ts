@@ -74,30 +74,35 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
     kpiOrigins.set(data.id, { file: file.path, line: 1 });
   }
 
-  // Rows are gathered per KPI, so duplicates are found and order restored within each KPI's
-  // few hundred rows rather than across a million.
-  const byKpi = new Map<string, Map<string, Observation>>();
+  // Rows are gathered per KPI and sorted there (a stable sort, so the first of two rows for one
+  // period stays first), which finds duplicates as neighbours within a KPI's few hundred rows
+  // rather than through an index of a million.
+  const byKpi = new Map<string, Observation[]>();
   for (const file of [...sources.outturns].sort(byPath)) {
     const decoded = decodeOrReport(file, diagnostics);
     if (decoded === null) continue;
     const result = readOutturnCsv(file.path, decoded, kpis, reportedElsewhere);
     diagnostics.push(...result.diagnostics);
     for (const o of result.observations) {
-      let rows = byKpi.get(o.kpi);
-      if (!rows) byKpi.set(o.kpi, (rows = new Map()));
-      const prior = rows.get(o.periodName);
-      if (prior) {
-        diagnostics.push(
-          diagnostic(o.origin.file, { line: o.origin.line, column: 1 }, 'error', 'csv-duplicate-row', `${o.kpi} ${o.periodName} is already given at ${prior.origin.file}:${prior.origin.line}: keep one row per KPI and period (to restate a figure, change it in place so git keeps the history)`),
-        );
-        continue;
-      }
-      rows.set(o.periodName, o);
+      const rows = byKpi.get(o.kpi);
+      if (rows) rows.push(o);
+      else byKpi.set(o.kpi, [o]);
     }
   }
   const observations: Observation[] = [];
   for (const id of [...byKpi.keys()].sort(compareText)) {
-    observations.push(...[...byKpi.get(id)!.values()].sort((a, b) => compareText(a.periodName, b.periodName)));
+    const rows = byKpi.get(id)!.sort((a, b) => compareText(a.periodName, b.periodName));
+    let kept: Observation | undefined;
+    for (const o of rows) {
+      if (kept && kept.periodName === o.periodName) {
+        diagnostics.push(
+          diagnostic(o.origin.file, { line: o.origin.line, column: 1 }, 'error', 'csv-duplicate-row', `${o.kpi} ${o.periodName} is already given at ${kept.origin.file}:${kept.origin.line}: keep one row per KPI and period (to restate a figure, change it in place so git keeps the history)`),
+        );
+        continue;
+      }
+      kept = o;
+      observations.push(o);
+    }
   }
 
   const commentary = new Map<string, CommentaryFile>();

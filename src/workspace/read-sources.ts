@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -88,7 +88,19 @@ function listFiles(root: string, dir: string, extensions: readonly string[], pro
 function readSource(root: string, abs: string, problems: Diagnostic[]): SourceFile | null {
   const path = toPosix(relative(root, abs));
   try {
-    return { path, bytes: readFileSync(abs) };
+    accessSync(abs, constants.R_OK);
+    // Read when the loader asks, not all up front: a large workspace's files then never sit in
+    // memory together. Should the file vanish in between, it reads as empty and is reported so.
+    return {
+      path,
+      get bytes() {
+        try {
+          return readFileSync(abs);
+        } catch {
+          return new Uint8Array();
+        }
+      },
+    };
   } catch (e) {
     problems.push(diagnostic(path, { line: 1, column: 1 }, 'error', 'file-unreadable', `cannot read this file (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`));
     return null;
