@@ -23,7 +23,7 @@ import { outturnFor } from './rollup.js';
 import { periodsForSpan, spanOf } from './spans.js';
 import { targetFor } from './targets.js';
 import { addWorkingDays, type IsHoliday } from './working-days.js';
-import { observationsOf } from './observations.js';
+import { observationsByPeriod, observationsOf } from './observations.js';
 
 /** Most urgent first: the order that picks a KPI's state from its problems. */
 export const DUE_STATES = ['overdue', 'awaitingSignOff', 'needsCommentary', 'dueLater', 'complete', 'notDue'] as const;
@@ -123,7 +123,7 @@ function missingCommentary(commentary: KpiCommentary | undefined): string[] {
 function measureProblems(kpi: Measure, observations: Observation[], ctx: Context, commentary: KpiCommentary | undefined): DueProblem[] | null {
   const outturn = outturnFor(kpi, observations, ctx.period, ctx.startMonth);
   if (outturn.state === 'notDue') return null;
-  const rows = new Map(observations.map((o) => [o.periodName, o]));
+  const rows = observationsByPeriod(observations);
   const problems: DueProblem[] = [];
   if (outturn.value === null) {
     problems.push(...dataProblems(kpi, rows, outturn.missing, outturn.reason ?? 'no figure', deadlineOf(kpi, ctx.period, ctx), ctx));

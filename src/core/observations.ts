@@ -18,3 +18,18 @@ export function observationsOf(workspace: Pick<Workspace, 'observations'>, kpiId
   }
   return index.get(kpiId) ?? [];
 }
+
+const byPeriod = new WeakMap<readonly Observation[], Map<string, Observation>>();
+
+/**
+ * One KPI's observations by period name. Status asks for the same KPI's rows several times (the
+ * period, the previous one, last year, the series), so the index is built once per array.
+ */
+export function observationsByPeriod(observations: readonly Observation[]): Map<string, Observation> {
+  let index = byPeriod.get(observations);
+  if (!index) {
+    index = new Map(observations.map((o) => [o.periodName, o]));
+    byPeriod.set(observations, index);
+  }
+  return index;
+}

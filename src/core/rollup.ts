@@ -3,6 +3,7 @@ import type { Observation } from '../workspace/model.js';
 import { tidy } from './figures.js';
 import { formatPeriod, PERIOD_KIND_OF_FREQUENCY, periodEndKey, previousPeriod, type Period } from './periods.js';
 import { periodOfKindEndingWith, periodsForSpan, spanOf, yearToDateSpan, type Span } from './spans.js';
+import { observationsByPeriod } from './observations.js';
 
 /** What a rollup needs to know about a measure. */
 export type RollupKpi = Pick<Measure, 'frequency' | 'aggregation' | 'cumulative' | 'unit'>;
@@ -54,7 +55,7 @@ function outturnForSpan(kpi: RollupKpi, observations: Observation[], span: Span,
   }
   // A year-to-date figure (cumulative) or a snapshot (last) is read at the span's last period.
   const from = kpi.cumulative || kpi.aggregation === 'last' ? periods.slice(-1) : periods;
-  const byName = new Map(observations.map((o) => [o.periodName, o]));
+  const byName = observationsByPeriod(observations);
   const rows = from.map((name) => byName.get(name));
   const absent = from.filter((_, i) => rows[i]?.value == null);
   if (absent.length > 0) {

@@ -18,7 +18,7 @@ import { spc, type Assurance, type SpcPoint, type Variation } from './spc.js';
 import { MONTHS_IN, periodOfKindEndingWith, periodsForSpan, spanOf } from './spans.js';
 import { targetFor, type TargetResult } from './targets.js';
 import { directionOfTravel, type Direction } from './trend.js';
-import { observationsOf } from './observations.js';
+import { observationsByPeriod, observationsOf } from './observations.js';
 
 /** How many of a KPI's own periods a sparkline shows: a year of months and the month a year ago. */
 export const SERIES_LENGTH = 13;
@@ -166,7 +166,7 @@ function measureLine(kpi: Measure, observations: Observation[], period: Period, 
   const previous = outturnFor(kpi, observations, previousPeriodOf, startMonth).value;
   const lastYear = outturnFor(kpi, observations, lastYearPeriodOf, startMonth).value;
   const series = seriesTo(kpi, observations, period, startMonth);
-  const byName = new Map(observations.map((o) => [o.periodName, o]));
+  const byName = observationsByPeriod(observations);
   return {
     id: kpi.id,
     name: kpi.name,
