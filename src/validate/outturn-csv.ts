@@ -42,9 +42,9 @@ export function readOutturnCsv(
   const err = (at: Position, code: RuleCode, message: string) => diagnostics.push(diagnostic(file, at, 'error', code, message));
   const warn = (at: Position, code: RuleCode, message: string) => diagnostics.push(diagnostic(file, at, 'warning', code, message));
 
-  let records: CsvRecord[];
+  let records: Iterator<CsvRecord>;
   try {
-    records = parseRecords(text);
+    records = csvRecords(text)[Symbol.iterator]();
   } catch (e) {
     const x = e as { message?: string; lines?: number; code?: string };
     const advice = x.code === 'CSV_QUOTE_NOT_CLOSED' ? 'close the quote or remove the stray " character' : 'check the row in a text editor';
@@ -52,8 +52,12 @@ export function readOutturnCsv(
     return { observations, diagnostics };
   }
 
-  const rows = records.filter((r) => r.record.some((c) => c.trim() !== ''));
-  const headerRecord = rows.shift();
+  // Blank lines (every cell empty) are skipped wherever they are.
+  const nextRow = (): CsvRecord | undefined => {
+    for (let r = records.next(); !r.done; r = records.next()) if (r.value.record.some((c) => c.trim() !== '')) return r.value;
+    return undefined;
+  };
+  const headerRecord = nextRow();
   if (!headerRecord) {
     err({ line: 1, column: 1 }, 'csv-header', `no header row: the first line must name the columns (${REQUIRED_OUTTURN_COLUMNS.join(',')})`);
     return { observations, diagnostics };
@@ -82,7 +86,7 @@ export function readOutturnCsv(
   if (!headerOk) return { observations, diagnostics };
   const kpiIds = [...kpis.keys()];
 
-  for (const row of rows) {
+  for (let row = nextRow(); row !== undefined; row = nextRow()) {
     const line = row.line;
     // Columns are worked out only for a row with a problem: most rows have none.
     let positions: Position[] | null = null;
@@ -283,31 +287,57 @@ function startLine(r: { raw: string; info: { lines: number } }): number {
   return r.info.lines - newlines;
 }
 
-/**
- * Parses the CSV once, plainly. csv-parse's per-record info and raw text are costly (most of the
- * time on a large file), and only needed when a record spans lines: if no cell holds a line
- * break, record i is line i + 1 and its text is that line. Otherwise it parses again with info.
- */
-/** A record that is exactly one line: its text is looked up, not held in a closure per row. */
+/** A record that is exactly one line of the file: its text is cut out only when a message needs it. */
 class LineRecord implements CsvRecord {
   constructor(
     readonly record: string[],
     readonly line: number,
-    private readonly lines: readonly string[],
+    private readonly source: string,
+    private readonly start: number,
+    private readonly end: number,
   ) {}
 
   text(): string {
-    return this.lines[this.line - 1] ?? '';
+    return this.source.slice(this.start, this.end);
   }
 }
 
+/**
+ * A quote-free file's records, one line at a time. Without a quote character RFC 4180 reduces
+ * to splitting lines at commas, several times faster than a general parser (a test checks the
+ * two agree), and reading line by line means a large file's rows are never all in memory at once.
+ */
+function* quoteFreeRecords(text: string): Generator<CsvRecord> {
+  const n = text.length;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let line = 1; start < n; line++) {
+    let next = text.indexOf('\n', start);
+    if (next === -1) next = n;
+    const end = next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+    yield new LineRecord(text.slice(start, end).split(','), line, text, start, end);
+    start = next + 1;
+  }
+}
+
+/**
+ * The CSV's records, as lazily as the file allows. Files with quotes are parsed whole by
+ * csv-parse (which throws on a syntax error, before any record is read); its per-record line
+ * info and raw text are costly, so they are asked for only when a cell holds a line break and
+ * record i is then no longer line i + 1.
+ */
+export function csvRecords(text: string): Iterable<CsvRecord> {
+  // A lone carriage return (old Mac line ends) is a line break the line reader does not split on.
+  if (!text.includes('"') && !/\r(?!\n)/.test(text)) return quoteFreeRecords(text);
+  return parseRecords(text);
+}
+
+/** Every record at once (for callers that need them all, such as rewriting a file). */
 export function parseRecords(text: string): CsvRecord[] {
-  // Without a quote character RFC 4180 reduces to splitting lines at commas, several times faster
-  // than a general parser; a test checks this agrees with csv-parse.
+  if (!text.includes('"') && !/\r(?!\n)/.test(text)) return [...quoteFreeRecords(text)];
   if (!text.includes('"')) {
     const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
     if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    return lines.map((line, i) => new LineRecord(line.split(','), i + 1, lines));
+    return lines.map((line, i) => ({ record: line.split(','), line: i + 1, text: () => line }));
   }
   const plain = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   const multiline = plain.some((r) => r.some((c) => c.includes('\n') || c.includes('\r')));
