@@ -19,17 +19,21 @@ export function observationsOf(workspace: Pick<Workspace, 'observations'>, kpiId
   return index.get(kpiId) ?? [];
 }
 
-const byPeriod = new WeakMap<readonly Observation[], Map<string, Observation>>();
-
-/**
- * One KPI's observations by period name. Status asks for the same KPI's rows several times (the
- * period, the previous one, last year, the series), so the index is built once per array.
+/*
+ * The index of the KPI last asked about. Status asks for one KPI's rows several times in a row
+ * (the period, the previous one, last year, the series) and then moves on, so one entry gives
+ * every reuse there is, while an index kept for every KPI would hold a million entries at once.
  */
+let lastRows: readonly Observation[] | null = null;
+let lastLength = -1;
+let lastIndex = new Map<string, Observation>();
+
+/** One KPI's observations by period name. */
 export function observationsByPeriod(observations: readonly Observation[]): Map<string, Observation> {
-  let index = byPeriod.get(observations);
-  if (!index) {
-    index = new Map(observations.map((o) => [o.periodName, o]));
-    byPeriod.set(observations, index);
+  if (observations !== lastRows || observations.length !== lastLength) {
+    lastIndex = new Map(observations.map((o) => [o.periodName, o]));
+    lastRows = observations;
+    lastLength = observations.length;
   }
-  return index;
+  return lastIndex;
 }

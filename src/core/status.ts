@@ -35,7 +35,7 @@ export interface StatusSpc {
   mean: number;
   upperLimit: number;
   lowerLimit: number;
-  /** The points a special-cause rule flags, oldest first. */
+  /** The points of the recent series (the last SERIES_LENGTH) a special-cause rule flags, oldest first. */
   flagged: SpcPoint[];
 }
 
@@ -152,7 +152,8 @@ function spcFor(kpi: Measure, series: SeriesPoint[], workspace: Workspace): Stat
     mean: result.mean,
     upperLimit: result.upperLimit,
     lowerLimit: result.lowerLimit,
-    flagged: result.points.filter((p) => p.specialCause !== null),
+    // Only the points a reader sees (the recent series); the limits come from every point.
+    flagged: result.points.slice(-SERIES_LENGTH).filter((p) => p.specialCause !== null),
   };
 }
 
