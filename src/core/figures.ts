@@ -3,6 +3,8 @@
  * KPI's decimal places, so the colour beside a figure always agrees with the figure itself.
  */
 
+const POWERS: readonly number[] = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
 /** Moves the decimal point by editing the number's text, which is exact where `x * 10 ** n` is not. */
 function shiftPoint(x: number, places: number): number {
   const [mantissa, exponent = '0'] = String(x).split('e');
@@ -16,6 +18,17 @@ function shiftPoint(x: number, places: number): number {
  */
 export function roundTo(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
+  // Fast path: away from a half, binary noise cannot change which way the figure rounds, and an
+  // integer over a power of ten is the nearest double to that decimal, as the text route gives.
+  const scale = POWERS[decimals];
+  if (scale !== undefined) {
+    const scaled = Math.abs(x) * scale;
+    const fraction = scaled - Math.floor(scaled);
+    if (Math.abs(fraction - 0.5) > 1e-6 && scaled < 1e15) {
+      const rounded = Math.round(scaled) / scale;
+      return (x < 0 ? -rounded : rounded) || 0;
+    }
+  }
   const rounded = shiftPoint(Math.round(shiftPoint(Math.abs(x), decimals)), -decimals);
   // `|| 0` turns -0 into 0, so a tiny negative figure never prints as "-0.0".
   return (x < 0 ? -rounded : rounded) || 0;

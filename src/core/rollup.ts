@@ -2,7 +2,7 @@ import type { Measure } from '../schema/kpi.js';
 import type { Observation } from '../workspace/model.js';
 import { tidy } from './figures.js';
 import { formatPeriod, PERIOD_KIND_OF_FREQUENCY, periodEndKey, previousPeriod, type Period } from './periods.js';
-import { periodOfKindEndingWith, periodsForSpan, spanOf, yearToDateSpan, type Span } from './spans.js';
+import { MONTHS_IN, periodOfKindEndingWith, periodsForSpan, spanOf, yearToDateSpan, type Span } from './spans.js';
 import { observationsByPeriod } from './observations.js';
 
 /** What a rollup needs to know about a measure. */
@@ -109,14 +109,21 @@ export function seriesTo(kpi: RollupKpi, observations: Observation[], period: Pe
   const kind = PERIOD_KIND_OF_FREQUENCY[kpi.frequency];
   const own = observations.filter((o) => o.period.kind === kind);
   if (own.length === 0) return [];
-  const first = Math.min(...own.map((o) => periodEndKey(o.period, startMonth)));
-  const byName = new Map(own.map((o) => [o.periodName, o.value]));
+  let first = Infinity;
+  for (const o of own) first = Math.min(first, periodEndKey(o.period, startMonth));
+  const byName = observationsByPeriod(observations);
   let p = periodOfKindEndingWith(period, kind, startMonth);
-  if (periodEndKey(p, startMonth) > periodEndKey(period, startMonth)) p = previousPeriod(p);
+  let key = periodEndKey(p, startMonth);
+  if (key > periodEndKey(period, startMonth)) {
+    p = previousPeriod(p);
+    key -= MONTHS_IN[kind];
+  }
   const out: SeriesPoint[] = [];
-  for (; periodEndKey(p, startMonth) >= first; p = previousPeriod(p)) {
+  // Each step back is one period of the KPI's own kind, so its end moves back by that many months.
+  for (; key >= first; p = previousPeriod(p), key -= MONTHS_IN[kind]) {
     const name = formatPeriod(p);
-    out.push({ periodName: name, value: byName.get(name) ?? null });
+    const o = byName.get(name);
+    out.push({ periodName: name, value: o && o.period.kind === kind ? o.value : null });
   }
   return out.reverse();
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatFigure, formatFixed, roundTo, tidy, toPrintedUnits, type FigureStyle } from '../../src/core/figures.js';
 
@@ -81,4 +82,49 @@ describe('formatFigure per unit', () => {
   ])('%d as %j is %s', (x, style, text) => {
     expect(formatFigure(x, style)).toBe(text);
   });
+});
+
+describe('roundTo fast path', () => {
+  // The reference: the decimal-text route the fast path must agree with everywhere.
+  const shift = (x: number, places: number) => {
+    const [m, e = '0'] = String(x).split('e');
+    return Number(`${m}e${Number(e) + places}`);
+  };
+  const reference = (x: number, d: number) => {
+    const r = shift(Math.round(shift(Math.abs(x), d)), -d);
+    return (x < 0 ? -r : r) || 0;
+  };
+  it('agrees with rounding the decimal text, for any figure and any decimals', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {
+        expect(roundTo(x, d)).toBe(reference(x, d));
+      }),
+      { numRuns: 5000, seed: 11 },
+    );
+  });
+  it('agrees on figures that end in a half at the next place (96.45 to 1 dp)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e8, max: 1e8 }), fc.integer({ min: 0, max: 4 }), (n, d) => {
+        const x = Number(`${n}5e-${d + 1}`);
+        expect(roundTo(x, d)).toBe(reference(x, d));
+      }),
+      { numRuns: 5000, seed: 12 },
+    );
+  });
+  it('agrees on figures that end in a half at the next place (96.45 to 1 dp)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e8, max: 1e8 }), fc.integer({ min: 0, max: 4 }), (n, d) => {
+        const x = Number(`${n}5e-${d + 1}`);
+        expect(roundTo(x, d)).toBe(reference(x, d));
+      }),
+      { numRuns: 5000, seed: 12 },
+    );
+  });
+  it.each([
+    [1.005, 2, 1.01],
+    [2.675, 2, 2.68],
+    [-1.005, 2, -1.01],
+    [0.125, 2, 0.13],
+    [1.0049999, 2, 1],
+  ])('rounds %d to %i places as %d', (x, d, want) => expect(roundTo(x, d)).toBe(want));
 });
