@@ -3,7 +3,7 @@ import { latestQuarterWithData } from '../core/period-query.js';
 import { formatPeriod, fyOf, parsePeriod } from '../core/periods.js';
 import { computeStatus, summarise } from '../core/status.js';
 import { formatDue } from '../format/due.js';
-import { formatImprovement, formatStatus } from '../format/status.js';
+import { formatImprovement, formatStatus, statusJsonChunks } from '../format/status.js';
 import type { StatusOptions, TableOptions } from './commands/status.js';
 import { checkCommittee, loadForCommand, resolvePeriodArg } from './command-context.js';
 import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
@@ -35,7 +35,8 @@ export async function runStatus(io: CliIO, globals: GlobalOptions, periodText: s
   // The summary counts what is shown, so a filtered table and its totals agree.
   const kpis = all.kpis.filter((k) => (service === undefined || k.service.toLowerCase() === service) && (statuses === null || statuses.has(k.status)));
   const report = { ...all, kpis, summary: summarise(kpis) };
-  io.stdout.write(formatStatus(report, options.format, colorFor(io.stdout, io.env, globals.color)));
+  if (options.format === 'json') for (const chunk of statusJsonChunks(report)) io.stdout.write(chunk);
+  else io.stdout.write(formatStatus(report, options.format, colorFor(io.stdout, io.env, globals.color)));
   return EXIT.ok;
 }
 

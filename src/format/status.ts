@@ -31,12 +31,24 @@ function table(headers: string[], rows: Array<Array<{ text: string; shown?: stri
   return line(headers.map((h) => ({ text: h }))) + rows.map(line).join('');
 }
 
+/**
+ * The JSON of `prf status`, a KPI at a time, exactly as `JSON.stringify(report, null, 2)` would
+ * print it (the period's commentary left out: it is in its own file). Ten thousand KPIs make a
+ * string of tens of megabytes; written in pieces, it never has to exist whole.
+ */
+export function* statusJsonChunks(report: StatusReport): Generator<string> {
+  yield `{\n  "period": ${JSON.stringify(report.period)},\n  "kpis": [`;
+  let first = true;
+  for (const { commentary: _, ...k } of report.kpis) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(k, null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+  }
+  yield `${report.kpis.length > 0 ? '\n  ' : ''}],\n  "summary": ${JSON.stringify(report.summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
+}
+
 /** `prf status`: the JSON contract of DOMAIN.md (plus added fields), a terminal table, or CSV. */
 export function formatStatus(report: StatusReport, format: TableFormat, color: ChalkInstance): string {
-  if (format === 'json') {
-    // The period's commentary is already in its own file; everything else is part of the output.
-    return `${JSON.stringify({ ...report, kpis: report.kpis.map(({ commentary: _, ...k }) => k) }, null, 2)}\n`;
-  }
+  if (format === 'json') return [...statusJsonChunks(report)].join('');
   if (format === 'csv') {
     const head = csvLine(['id', 'name', 'committee', 'value', 'target', 'status', 'on_target', 'trend_previous', 'trend_last_year', 'spc_variation', 'explanation']);
     return (

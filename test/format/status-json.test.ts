@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { parsePeriod } from '../../src/core/periods.js';
+import { computeStatus } from '../../src/core/status.js';
+import { statusJsonChunks } from '../../src/format/status.js';
+import { loadWorkspace } from '../../src/validate/load-workspace.js';
+import { readWorkspaceSources } from '../../src/workspace/read-sources.js';
+import { REPO } from '../helpers/run.js';
+
+describe('status JSON written in pieces', () => {
+  const workspace = loadWorkspace(readWorkspaceSources(REPO)).workspace!;
+  it.each(['2025-26-Q3', '2025-26-Q2', '2023-24'])('is exactly JSON.stringify(report, null, 2) for %s', (name) => {
+    const p = parsePeriod(name);
+    if (!p.ok) throw new Error(p.message);
+    const report = computeStatus(workspace, p.value);
+    const whole = `${JSON.stringify({ ...report, kpis: report.kpis.map(({ commentary: _, ...k }) => k) }, null, 2)}\n`;
+    expect([...statusJsonChunks(report)].join('')).toBe(whole);
+  });
+  it('handles a report with no KPIs', () => {
+    const empty = { period: '2025-26-Q3', kpis: [], summary: { red: 0, amber: 0, green: 0, grey: 0, missing: 0, onTarget: 0, offTarget: 0 } };
+    expect([...statusJsonChunks(empty)].join('')).toBe(`${JSON.stringify(empty, null, 2)}\n`);
+  });
+});
