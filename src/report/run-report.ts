@@ -102,6 +102,8 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
   }
   writeFilesAtomically(outDir, files);
   io.stdout.write(`${views.gaps.length > 0 ? `DRAFT: ${views.gaps.length} gap${views.gaps.length === 1 ? '' : 's'} remain; ` : ''}wrote ${files.length} files for ${formatPeriod(period)}:\n`);
-  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) io.stdout.write(`  ${displayPath(relative(root, join(outDir, f.path)))}\n`);
+  // Papers written outside the folder prf was run from are listed by their full path.
+  const shown = (f: string) => (relative(io.cwd, join(outDir, f)).startsWith('..') ? join(outDir, f) : displayPath(relative(root, join(outDir, f))));
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) io.stdout.write(`  ${shown(f.path)}\n`);
   return EXIT.ok;
 }
