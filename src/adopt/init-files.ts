@@ -87,7 +87,7 @@ function exampleKpiText(a: InitAnswers): string {
   ].join('\n');
 }
 
-const GITIGNORE = ['# Papers and return forms are made from the files in git; keep them out of it.', 'reports/', '# Temporary files of an interrupted prf write.', '.prf-tmp-*', ''].join('\n');
+const GITIGNORE = ['# Papers and return forms are made from the files in git; keep them out of it.', 'reports/', '# prf itself, installed with npm install --save-dev.', 'node_modules/', '# Temporary files of an interrupted prf write.', '.prf-tmp-*', ''].join('\n');
 
 const WORKFLOW = `# Checks the KPI dictionary, outturns and commentary on every push and pull request; each problem
 # is marked on its line in the pull request.

@@ -12,6 +12,14 @@ const onSignal = () => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
+// A reader that stops early (prf status | head) closes the pipe: that is not an error to report.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 // Only sets the exit code, so pending output is flushed before Node exits.
 process.exitCode = await main({
   argv: process.argv.slice(2),

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { dirtyFiles, headCommit, lastTag, openRepo, resolveCommit, short, type Repo } from '../git/repo.js';
@@ -64,12 +64,18 @@ export async function runDiff(io: CliIO, globals: GlobalOptions, a: string | und
   return EXIT.ok;
 }
 
-/** Without a path: the manifest of the most recent period under the reports folder. */
+/** Without a path: the manifest written last under the reports folder (the latest publication). */
 function findManifest(root: string, reportsDir: string): string {
   const dir = resolve(root, reportsDir);
-  const candidates = existsSync(dir) ? readdirSync(dir).filter((d) => existsSync(join(dir, d, MANIFEST_FILE))).sort() : [];
+  const candidates = existsSync(dir)
+    ? readdirSync(dir)
+        .map((d) => join(dir, d, MANIFEST_FILE))
+        .filter((f) => existsSync(f))
+        .map((f) => ({ f, written: statSync(f).mtimeMs }))
+        .sort((a, b) => a.written - b.written || (a.f < b.f ? -1 : 1))
+    : [];
   if (candidates.length === 0) throw new UsageError(`no ${MANIFEST_FILE} under ${reportsDir}/: name one, or write one with prf report PERIOD --manifest`);
-  return join(dir, candidates[candidates.length - 1]!, MANIFEST_FILE);
+  return candidates[candidates.length - 1]!.f;
 }
 
 /**

@@ -20,8 +20,16 @@ export function onTarget(status: Status): boolean | null {
   return status === 'missing' ? null : status !== 'red';
 }
 
+/**
+ * A difference in the KPI's unit. For a percentage it is in percentage points, so "2.0 points
+ * worse" is never read as 2% of the target (the relative band's wording).
+ */
+function differenceText(x: number, style: FigureStyle): string {
+  return style.unit === 'percentage' ? `${formatFixed(x, style.decimals)} percentage points` : formatFigure(x, style);
+}
+
 function bandText(band: Band, style: FigureStyle): string {
-  return band.bandType === 'relative' ? `${tidy(band.band * 100)}%` : formatFigure(band.band, style);
+  return band.bandType === 'relative' ? `${tidy(band.band * 100)}%` : differenceText(band.band, style);
 }
 
 /**
@@ -46,15 +54,15 @@ export function compareToTarget(value: number, target: number, kpi: RaggKpi, ban
   if (shortfall === 0) return { status: 'green', explanation: `${figure} meets ${targetText}` };
   const by =
     band.bandType === 'absolute' || t === 0
-      ? formatFigure(Math.abs(shortfall) / 10 ** kpi.decimals, style)
+      ? differenceText(Math.abs(shortfall) / 10 ** kpi.decimals, style)
       : `${formatFixed((Math.abs(shortfall) / Math.abs(t)) * 100, 1)}%`;
   if (shortfall < 0) return { status: 'green', explanation: `${figure} is ${by} better than ${targetText}` };
   const worse = `${figure} is ${by} worse than ${targetText}`;
-  if (shortfall <= width) return { status: 'amber', explanation: `${worse}: within the ${bandText(band, style)} amber band` };
+  if (shortfall <= width) return { status: 'amber', explanation: `${worse}: within the amber band of ${bandText(band, style)}` };
   if (band.bandType === 'relative' && t === 0) {
     return { status: 'red', explanation: `${worse}: a relative amber band is empty when the target is 0` };
   }
-  return { status: 'red', explanation: `${worse}: beyond the ${bandText(band, style)} amber band` };
+  return { status: 'red', explanation: `${worse}: beyond the amber band of ${bandText(band, style)}` };
 }
 
 /**

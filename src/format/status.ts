@@ -46,6 +46,14 @@ export function* statusJsonChunks(report: StatusReport): Generator<string> {
   yield `${report.kpis.length > 0 ? '\n  ' : ''}],\n  "summary": ${JSON.stringify(report.summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
 }
 
+/** Making Data Count's variation icons in a word each, for the terminal table. */
+const SPC_SHORT: Record<NonNullable<KpiStatus['spc']>['variation'], string> = {
+  common_cause: 'common cause',
+  special_cause_improving: 'special: improving',
+  special_cause_concerning: 'special: concerning',
+  special_cause_neither: 'special: neither',
+};
+
 /** `prf status`: the JSON contract of DOMAIN.md (plus added fields), a terminal table, or CSV. */
 export function formatStatus(report: StatusReport, format: TableFormat, color: ChalkInstance): string {
   if (format === 'json') return [...statusJsonChunks(report)].join('');
@@ -68,15 +76,23 @@ export function formatStatus(report: StatusReport, format: TableFormat, color: C
       { text: paint(color, k.status, word), shown: word },
       { text: trendText(k.trend.previous) },
       { text: trendText(k.trend.lastYear) },
+      { text: k.spc ? SPC_SHORT[k.spc.variation] : '–' },
     ];
   });
   const s = report.summary;
   return (
     `${report.period}\n\n` +
-    table(['KPI', 'Name', 'Outturn', 'Target', 'Status', 'vs previous', 'vs last year'], rows) +
+    table(['KPI', 'Name', 'Outturn', 'Target', 'Status', 'vs previous', 'vs last year', 'SPC'], rows) +
     `\n${s.red} red, ${s.amber} amber, ${s.green} green, ${s.grey} grey, ${s.missing} missing; on target ${s.onTarget}, off target ${s.offTarget}\n`
   );
 }
+
+const OUTCOME_WORDS: Record<ImprovementResult['kpis'][number]['outcome'], string> = {
+  improved: 'improved',
+  declined: 'declined',
+  unchanged: 'unchanged',
+  notComparable: 'not comparable',
+};
 
 /** `prf improvement`: the JSON contract, a table with the verdict, or CSV. */
 export function formatImprovement(r: ImprovementResult, format: TableFormat, color: ChalkInstance): string {
@@ -84,13 +100,18 @@ export function formatImprovement(r: ImprovementResult, format: TableFormat, col
   if (format === 'csv') {
     return csvLine(['id', 'name', 'committee', 'current', 'previous', 'outcome', 'reason']) + r.kpis.map((k) => csvLine([k.id, k.name, k.committee, k.current, k.previous, k.outcome, k.reason])).join('');
   }
-  const rows = r.kpis.map((k) => [
-    { text: k.id },
-    { text: clip(k.name, 48) },
-    { text: k.current === null ? '–' : String(k.current) },
-    { text: k.previous === null ? '–' : String(k.previous) },
-    { text: k.outcome === 'improved' ? color.green(k.outcome) : k.outcome === 'declined' ? color.red(k.outcome) : k.outcome, shown: k.outcome },
-  ]);
+  const rows = r.kpis.map((k) => {
+    const word = OUTCOME_WORDS[k.outcome];
+    return [
+      { text: k.id },
+      { text: clip(k.name, 48) },
+      { text: k.current === null ? '–' : String(k.current) },
+      { text: k.previous === null ? '–' : String(k.previous) },
+      { text: k.outcome === 'improved' ? color.green(word) : k.outcome === 'declined' ? color.red(word) : word, shown: word },
+      // Why a KPI cannot be compared is the question every such row raises.
+      { text: k.outcome === 'notComparable' ? clip(k.reason, 70) : '' },
+    ];
+  });
   const comparable = r.improved + r.declined + r.unchanged;
   const verdict = r.met
     ? color.green(`met: ${r.improved} of ${comparable} comparable indicators improved (${Math.round(r.share * 100)}%, threshold ${Math.round(r.threshold * 100)}%)`)
@@ -98,7 +119,7 @@ export function formatImprovement(r: ImprovementResult, format: TableFormat, col
   const risk = r.atRisk.length > 0 ? `At risk: ${r.atRisk.join(', ')}\n` : '';
   return (
     `${r.year} year to date through ${r.through}, against ${r.comparedWith}\n\n` +
-    table(['KPI', 'Name', 'This year', 'Last year', 'Outcome'], rows) +
+    table(['KPI', 'Name', 'This year', 'Last year', 'Outcome', 'Why not comparable'], rows) +
     `\n${r.declined} declined, ${r.unchanged} unchanged, ${r.notComparable} not comparable\n${verdict}\n${risk}`
   );
 }

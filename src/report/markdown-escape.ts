@@ -11,7 +11,8 @@ export function escapeMarkdown(s: string): string {
       .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
       // A cell or paragraph beginning like a heading, quote or list item stays literal text.
       .replace(/^([#>+=-])/, '\\$1')
-      .replace(/^(\d+)([.)])/, '$1\\$2')
+      // Only "1. " or "1) " starts a list; "11.3%" stays as it is.
+      .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
   );
 }
 

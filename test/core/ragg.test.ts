@@ -70,9 +70,11 @@ describe('compareToTarget: the explanation sentence', () => {
   it.each<[number, number, Partial<RaggKpi>, Band, string]>([
     [95, 95, {}, fivePercent, '95.0% meets the 95.0% target'],
     [38.5, 40, { polarity: 'lower', decimals: 2, unit: 'days' }, fivePercent, '38.50 days is 3.8% better than the 40.00 days target'],
-    [94, 95, {}, fivePercent, '94.0% is 1.1% worse than the 95.0% target: within the 5% amber band'],
-    [80, 95, {}, fivePercent, '80.0% is 15.8% worse than the 95.0% target: beyond the 5% amber band'],
-    [88, 90, {}, { band: 2, bandType: 'absolute' }, '88.0% is 2.0% worse than the 90.0% target: within the 2.0% amber band'],
+    [94, 95, {}, fivePercent, '94.0% is 1.1% worse than the 95.0% target: within the amber band of 5%'],
+    [80, 95, {}, fivePercent, '80.0% is 15.8% worse than the 95.0% target: beyond the amber band of 5%'],
+    // A difference between percentages is in percentage points, never a bare % (which reads as relative).
+    [88, 90, {}, { band: 2, bandType: 'absolute' }, '88.0% is 2.0 percentage points worse than the 90.0% target: within the amber band of 2.0 percentage points'],
+    [88, 90, { unit: 'number', decimals: 0 }, { band: 2, bandType: 'absolute' }, '88 is 2 worse than the 90 target: within the amber band of 2'],
     [3, 0, { polarity: 'lower', decimals: 0, unit: 'number' }, fivePercent, '3 is 3 worse than the 0 target: a relative amber band is empty when the target is 0'],
   ])('%d against %d: %s', (value, target, over, band, text) => {
     expect(compareToTarget(value, target, kpi(over), band).explanation).toBe(text);

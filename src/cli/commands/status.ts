@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CliIO } from '../io.js';
+import { periodText } from '../period-words.js';
 import type { Run } from '../main.js';
 
 export interface TableOptions {
@@ -18,13 +19,13 @@ export function registerStatus(program: Command, io: CliIO, run: Run): void {
   program
     .command('status')
     .description('RAGG status, trend and SPC of every KPI for a period (default: the latest quarter with figures)')
-    .argument('[period]', 'q3, 2025-26-Q3, "2025/26 Q3", 2025-10, 2025-26')
+    .argument('[period...]', 'q3, 2025-26-Q3, "2025/26 Q3", 2025-10, 2025-26')
     .addOption(formatOption())
     .option('-c, --committee <id>', 'only this committee\'s KPIs')
     .option('-s, --service <name>', 'only this service\'s KPIs (as named in the dictionary, any case)')
     .option('--status <statuses>', 'only these statuses, comma-separated: red, amber, green, grey, missing')
-    .action((period: string | undefined, options: StatusOptions) =>
-      run(async (globals) => (await import('../run-status.js')).runStatus(io, globals, period, options))(),
+    .action((words: string[], options: StatusOptions) =>
+      run(async (globals) => (await import('../run-status.js')).runStatus(io, globals, periodText(words), options))(),
     );
 
   program
@@ -41,11 +42,11 @@ export function registerStatus(program: Command, io: CliIO, run: Run): void {
   program
     .command('due')
     .description('each KPI\'s data deadline for a period, and what is overdue, awaiting sign-off or lacking commentary, with who must act')
-    .argument('[period]', 'q3, 2025-26-Q3, 2025-10 (default: the latest quarter with figures)')
+    .argument('[period...]', 'q3, 2025-26-Q3, 2025-10 (default: the latest quarter with figures)')
     .addOption(formatOption())
     .option('-c, --committee <id>', 'only this committee\'s KPIs')
     .option('--today <YYYY-MM-DD>', 'judge deadlines as at this date (default: today)')
-    .action((period: string | undefined, options: TableOptions & { today?: string }) =>
-      run(async (globals) => (await import('../run-status.js')).runDue(io, globals, period, options))(),
+    .action((words: string[], options: TableOptions & { today?: string }) =>
+      run(async (globals) => (await import('../run-status.js')).runDue(io, globals, periodText(words), options))(),
     );
 }
