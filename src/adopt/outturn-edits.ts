@@ -14,14 +14,17 @@ import { mergeOutturnCsv, type CsvEdits, type RowCells } from './merge-outturns.
 /**
  * A figure as written to the CSV. Where the counts are given the value follows from them, so
  * one worked out from the counts (a blank value on the form) is written to the KPI's decimals
- * rather than as 85.71428571428571; a value as given is written as given.
+ * rather than as 85.71428571428571; a value as given keeps its digits, padded with zeros to the
+ * KPI's decimal places.
  */
 function valueText(o: Observation, kpi: Kpi | undefined): string {
   if (o.value === null) return 'n/a';
   const s = String(o.value);
   const places = s.split('.')[1]?.length ?? 0;
   const decimals = kpi?.kind === 'measure' ? kpi.decimals : 6;
-  return o.numerator !== null && o.denominator !== null && places > decimals + 2 ? formatFixed(o.value, decimals) : s;
+  if (o.numerator !== null && o.denominator !== null && places > decimals + 2) return formatFixed(o.value, decimals);
+  // Trailing zeros to the KPI's places, as the other rows print it (90 typed in Excel is 90.0).
+  return places < decimals ? o.value.toFixed(decimals) : s;
 }
 
 function cellsOf(o: Observation, kpi: Kpi | undefined, note: string | null): RowCells {

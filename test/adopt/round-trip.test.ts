@@ -254,7 +254,7 @@ describe('import of CSVs and restatements', () => {
     expect(readFileSync(path, 'utf8')).toBe(
       'kpi,period,value,numerator,denominator,reviewed_by,note\r\n' +
         'HC-01,2025-10,86.0,86,100,Repairs Manager,\r\n' +
-        'HC-01,2025-11,86,172,200,,restated 2026-01-20: was 85.5 (late-closed jobs added)\r\n' +
+        'HC-01,2025-11,86.0,172,200,,restated 2026-01-20: was 85.5 (late-closed jobs added)\r\n' +
         'HC-01,2025-12,87.0,87,100,,awaiting sign-off\r\n',
     );
   });
@@ -263,7 +263,7 @@ describe('import of CSVs and restatements', () => {
     const dir = workspace();
     const r = await runInProcess(['import', join(IMPORT, 'april.csv')], dir);
     expect(r.code).toBe(0);
-    expect(readFileSync(join(dir, 'data/outturns/2026-27.csv'), 'utf8')).toBe('kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,90,90,100,,\n');
+    expect(readFileSync(join(dir, 'data/outturns/2026-27.csv'), 'utf8')).toBe('kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,90.0,90,100,,\n');
     appendFileSync(join(dir, 'data/outturns/2025-26.csv'), 'HC-01,2025-09,80.0,80,100,Repairs Manager,\n');
     expect((await runInProcess(['import', join(IMPORT, 'january.csv')], dir)).code).toBe(0);
     expect(outturns(dir).endsWith('HC-01,2025-09,80.0,80,100,Repairs Manager,\nHC-01,2026-01,88.5,177,200,,\n')).toBe(true);
