@@ -41,6 +41,7 @@ export const RULES = {
   'csv-value-invalid': 'A value, numerator or denominator is not a number.',
   'csv-value-range': 'A value does not fit the KPI\'s unit (a percentage outside 0-100, a negative count).',
   'csv-ratio-incomplete': 'A ratio KPI row has a numerator without a denominator, or a zero denominator.',
+  'csv-ratio-counts-missing': 'A ratio KPI row has a value but no numerator and denominator, so its quarter and year cannot be rolled up; a warning (an error with --strict).',
   'csv-ratio-mismatch': 'The value does not agree with numerator / denominator.',
   'csv-duplicate-row': 'The same KPI and period appear more than once.',
   'commentary-unknown-kpi': 'Commentary names a KPI that is not in the dictionary.',

@@ -273,6 +273,11 @@ function readFigures(
     err(cellAt('value'), 'csv-value-range', `${figure} cannot be a ${kpi.unit === 'days' ? 'number of days' : 'percentage of a whole'} for ${kpi.id}: check the figure${kpi.unit === 'percentage' ? ' (write 96.4 for 96.4%, not 0.964)' : ''}`);
     return null;
   }
+  // A ratio rolls up as the sum of numerators over the sum of denominators: without them this
+  // figure stands alone, and the quarter and year it belongs to cannot be worked out.
+  if (figure !== null && numerator === null && kpi.aggregation === 'ratio' && kpi.frequency !== 'annual') {
+    warn(cellAt('numerator'), 'csv-ratio-counts-missing', `${kpi.id} is a ratio: give the numerator and denominator too, or its ${kpi.frequency === 'monthly' ? 'quarter and year' : 'year'} figures cannot be worked out from this one`);
+  }
   return { value: figure, numerator, denominator };
 }
 
