@@ -243,7 +243,8 @@ function pickUnionOption(def: Def, value: unknown): AnySchema | undefined {
   return options.find((o) => defOf(unwrap(o, undefined)).type === 'object') ?? options[0];
 }
 
-function schemaAt(schema: AnySchema, value: unknown, path: readonly (string | number)[]): AnySchema | undefined {
+/** The schema at `path` as declared (wrappers such as optional and default still on), with the value there. */
+function declaredAt(schema: AnySchema, value: unknown, path: readonly (string | number)[]): { s: AnySchema; v: unknown } | undefined {
   let s: AnySchema | undefined = schema;
   let v = value;
   for (const seg of path) {
@@ -255,7 +256,12 @@ function schemaAt(schema: AnySchema, value: unknown, path: readonly (string | nu
     else return undefined;
     v = valueAt(v, [seg]);
   }
-  return s ? unwrap(s, v) : undefined;
+  return s ? { s, v } : undefined;
+}
+
+function schemaAt(schema: AnySchema, value: unknown, path: readonly (string | number)[]): AnySchema | undefined {
+  const at = declaredAt(schema, value, path);
+  return at ? unwrap(at.s, at.v) : undefined;
 }
 
 function knownKeys(schema: AnySchema, value: unknown, path: readonly (string | number)[]): string[] {
@@ -265,14 +271,6 @@ function knownKeys(schema: AnySchema, value: unknown, path: readonly (string | n
 }
 
 function descriptionAt(schema: AnySchema, value: unknown, path: readonly (string | number)[]): string | undefined {
-  let s: AnySchema | undefined = schema;
-  let v = value;
-  for (const seg of path) {
-    if (!s) return undefined;
-    const def = defOf(unwrap(s, v));
-    if (def.type === 'object') s = def.shape?.[String(seg)];
-    else return undefined;
-    v = valueAt(v, [seg]);
-  }
-  return s ? (s as unknown as { description?: string }).description : undefined;
+  // The description sits on the declared field, outside any optional or default wrapper.
+  return (declaredAt(schema, value, path)?.s as unknown as { description?: string } | undefined)?.description;
 }

@@ -111,15 +111,6 @@ describe('roundTo fast path', () => {
       { numRuns: 5000, seed: 12 },
     );
   });
-  it('agrees on figures that end in a half at the next place (96.45 to 1 dp)', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -1e8, max: 1e8 }), fc.integer({ min: 0, max: 4 }), (n, d) => {
-        const x = Number(`${n}5e-${d + 1}`);
-        expect(roundTo(x, d)).toBe(reference(x, d));
-      }),
-      { numRuns: 5000, seed: 12 },
-    );
-  });
   it.each([
     [1.005, 2, 1.01],
     [2.675, 2, 2.68],
