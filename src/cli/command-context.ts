@@ -1,4 +1,5 @@
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { isInside } from '../io/paths.js';
 import { latestFyWithQuarterData, latestQuarterWithData, resolvePeriodQuery } from '../core/period-query.js';
 import { formatPeriod, type Period } from '../core/periods.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
@@ -63,7 +64,14 @@ export function checkCommittee(workspace: Workspace, id: string | undefined): vo
   if (!ids.includes(id)) throw new UsageError(`--committee ${id}: no such committee in prf.yaml; the committees are ${ids.join(', ')}`);
 }
 
-const inside = (dir: string, parent: string) => dir === parent || dir.startsWith(parent + sep);
+/** A date given on the command line (`--date`, `--today`): a real day written YYYY-MM-DD. */
+export function dateOption(flag: string, text: string): string {
+  const d = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
+    throw new UsageError(`${flag} ${text}: give a real date as YYYY-MM-DD, e.g. 2026-03-12`);
+  }
+  return text;
+}
 
 /**
  * Output (papers, forms) never goes where it could overwrite the dictionary, the data or the
@@ -73,7 +81,7 @@ export function checkOutputFolder(out: string, root: string, paths: Config['path
   if (out === root) throw new UsageError(`--out ${out}: that is the workspace itself; give a folder for the ${what}, e.g. ${example}`);
   for (const key of ['kpis', 'outturns', 'commentary', 'templates'] as const) {
     const kept = resolve(root, paths[key]);
-    if (inside(out, kept) || inside(kept, out)) {
+    if (isInside(out, kept) || isInside(kept, out)) {
       throw new UsageError(`--out ${out}: ${what} may not be written into or over the ${key} folder (${relative(root, kept)}); choose another folder`);
     }
   }

@@ -14,15 +14,9 @@ import { readOutturnCsv } from '../validate/outturn-csv.js';
 import type { Observation } from '../workspace/model.js';
 import { readWorkspaceSources } from '../workspace/read-sources.js';
 import type { ImportOptions } from './commands/import.js';
-import { loadForCommand, resolvePeriodArg } from './command-context.js';
+import { dateOption, loadForCommand, resolvePeriodArg } from './command-context.js';
 import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './main.js';
-
-function checkDate(text: string): string {
-  const d = new Date(`${text}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) throw new UsageError(`--today ${text}: give a date as YYYY-MM-DD`);
-  return text;
-}
 
 const figure = (o: Observation) => (o.value === null ? 'n/a' : String(o.value));
 
@@ -31,7 +25,7 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   if (options.restate && !reason) throw new UsageError('--restate needs --reason "why the figures changed": the reason is written into each restated row, for audit');
   if (!options.restate && options.reason !== undefined) throw new UsageError('--reason goes with --restate; without it nothing recorded is replaced');
   // The clock is read here, at the edge; --today makes a run reproducible.
-  const today = checkDate(options.today ?? new Date().toISOString().slice(0, 10));
+  const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
 
   const loaded = loadForCommand(io, globals);
   if (typeof loaded === 'number') return loaded;

@@ -5,7 +5,7 @@ import { computeStatus, summarise } from '../core/status.js';
 import { formatDue } from '../format/due.js';
 import { formatImprovement, formatStatus, statusJsonChunks } from '../format/status.js';
 import type { StatusOptions, TableOptions } from './commands/status.js';
-import { checkCommittee, loadForCommand, resolvePeriodArg } from './command-context.js';
+import { checkCommittee, dateOption, loadForCommand, resolvePeriodArg } from './command-context.js';
 import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './main.js';
 
@@ -79,8 +79,7 @@ export async function runDue(io: CliIO, globals: GlobalOptions, periodText: stri
   checkCommittee(workspace, options.committee);
   const period = resolvePeriodArg(io, workspace, periodText);
   // The clock is read here, at the edge; --today makes a run reproducible.
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) throw new UsageError(`--today ${today}: give a date as YYYY-MM-DD`);
+  const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   const { computeDue } = await import('../core/due.js');
   const { englandAndWalesBankHolidays } = await import('../core/working-days.js');
   const report = computeDue(workspace, period, today, englandAndWalesBankHolidays(), options.committee === undefined ? {} : { committee: options.committee });

@@ -49,5 +49,6 @@ export function buildReport(workspace: Workspace, period: Period, options: Repor
   };
   const papers = committees.map((c) => buildPaperView(inputs, c));
   const reported = new Set(committees.map((c) => c.id));
-  return { papers, index: buildIndexView(inputs, papers), gaps: gaps.filter((g) => reported.has(due.kpis.find((k) => k.id === g.kpi.id)!.committee)) };
+  const committeeOf = new Map(due.kpis.map((k) => [k.id, k.committee]));
+  return { papers, index: buildIndexView(inputs, papers), gaps: gaps.filter((g) => reported.has(committeeOf.get(g.kpi.id)!)) };
 }

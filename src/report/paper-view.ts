@@ -2,7 +2,7 @@ import { benchmarkFor } from '../core/benchmark.js';
 import { formatFigure, type FigureStyle } from '../core/figures.js';
 import type { ImprovementResult } from '../core/improvement.js';
 import { formatPeriod, fyOf, monthsOf, periodEndDate, samePeriodLastYear, type Period } from '../core/periods.js';
-import type { KpiStatus, StatusReport } from '../core/status.js';
+import { summarise, type KpiStatus, type StatusReport } from '../core/status.js';
 import type { Action } from '../schema/commentary.js';
 import type { Committee } from '../schema/config.js';
 import type { Kpi } from '../schema/kpi.js';
@@ -190,9 +190,7 @@ function exceptionView(k: KpiStatus, kpi: Kpi, committee: Committee, inputs: Rep
 }
 
 export function counts(kpis: KpiStatus[]): Counts {
-  const n = (s: KpiStatus['status']) => kpis.filter((k) => k.status === s).length;
-  const red = n('red');
-  return { red, amber: n('amber'), green: n('green'), grey: n('grey'), missing: n('missing'), total: kpis.length, onTarget: n('amber') + n('green') + n('grey'), offTarget: red };
+  return { ...summarise(kpis), total: kpis.length };
 }
 
 function improvementView(r: ImprovementResult): ImprovementView {

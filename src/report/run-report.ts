@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { formatPeriod } from '../core/periods.js';
 import { englandAndWalesBankHolidays } from '../core/working-days.js';
-import { checkCommittee, checkOutputFolder, loadForCommand, resolvePeriodArg } from '../cli/command-context.js';
+import { checkCommittee, checkOutputFolder, dateOption, loadForCommand, resolvePeriodArg } from '../cli/command-context.js';
 import { EXIT, UsageError, type CliIO } from '../cli/io.js';
 import type { GlobalOptions } from '../cli/main.js';
 import type { ReportSource } from '../history/report-at.js';
@@ -29,15 +29,6 @@ function parseFormats(text: string): ReportFormat[] {
   return REPORT_FORMATS.filter((f) => asked.includes(f));
 }
 
-function parseDate(text: string | undefined): string | null {
-  if (text === undefined) return null;
-  const d = new Date(`${text}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
-    throw new UsageError(`--date ${text}: give a real date as YYYY-MM-DD, e.g. 2026-03-12`);
-  }
-  return text;
-}
-
 /** Renders the papers in every asked format, in memory; `prf verify` re-renders through this too. */
 export async function renderFiles(views: ReportViews, templates: TemplateSet, formats: readonly ReportFormat[], env: CliIO['env']): Promise<{ ok: true; files: RenderedFile[] } | { ok: false; message: string }> {
   const files: RenderedFile[] = [];
@@ -60,7 +51,7 @@ export async function renderFiles(views: ReportViews, templates: TemplateSet, fo
 
 export async function runReport(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: ReportOptions): Promise<number> {
   const formats = parseFormats(options.format);
-  const date = parseDate(options.date);
+  const date = options.date === undefined ? null : dateOption('--date', options.date);
   const loaded: ReportSource | number = options.at === undefined ? loadForCommand(io, globals) : await (await import('../history/report-at.js')).loadForReportAt(io, globals, options.at);
   if (typeof loaded === 'number') return loaded;
   const { root, workspace, displayPath } = loaded;

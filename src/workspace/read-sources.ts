@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { pathsSchema } from '../schema/config.js';
 import type { SourceFile } from '../validate/decode.js';
 import type { WorkspaceSources } from '../validate/load-workspace.js';
+import { isInside } from '../io/paths.js';
 
 export const CONFIG_FILE = 'prf.yaml';
 
@@ -58,7 +59,7 @@ function listFiles(root: string, dir: string, extensions: readonly string[], pro
       problems.push(diagnostic(toPosix(relative(root, abs)), { line: 1, column: 1 }, 'error', 'file-unreadable', 'this link points to something that does not exist: remove it or fix its target'));
       return;
     }
-    if (real !== rootReal && !real.startsWith(rootReal + sep)) {
+    if (!isInside(real, rootReal)) {
       problems.push(diagnostic(toPosix(relative(root, abs)), { line: 1, column: 1 }, 'error', 'file-unreadable', `this link leads outside the workspace (${real}): prf reads only files inside it; copy the file in instead`));
       return;
     }
@@ -113,9 +114,8 @@ export function readWorkspaceSources(root: string): WorkspaceSources {
   const config = readSource(root, configAbs, readProblems) ?? { path: CONFIG_FILE, bytes: new Uint8Array() };
   const paths = readPaths(Buffer.from(config.bytes).toString('utf8'));
   // A folder outside the workspace is reported against prf.yaml by the loader, and never read.
-  const inside = (dir: string) => dir === root || dir.startsWith(root + sep);
   const collect = (folder: string, ext: readonly string[]) =>
-    (inside(resolve(root, folder)) ? listFiles(root, resolve(root, folder), ext, readProblems) : [])
+    (isInside(resolve(root, folder), root) ? listFiles(root, resolve(root, folder), ext, readProblems) : [])
       .map((abs) => readSource(root, abs, readProblems))
       .filter((f): f is SourceFile => f !== null);
   return {
