@@ -5,7 +5,8 @@
  */
 import { csvField } from '../format/spreadsheet-text.js';
 import { OUTTURN_COLUMNS, type OutturnColumn } from '../schema/outturn.js';
-import { normaliseHeader, parseRecords } from '../validate/outturn-csv.js';
+import { parseRecords } from '../validate/csv-records.js';
+import { normaliseHeader } from '../validate/outturn-csv.js';
 
 export type RowCells = Partial<Record<OutturnColumn, string>>;
 

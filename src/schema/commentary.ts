@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { finiteNumber, isoDate, kpiId, periodName, text } from './common.js';
 
 export const actionSchema = z.strictObject({

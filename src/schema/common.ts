@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parsePeriod } from '../core/periods.js';
 
 /** A KPI reference: capitals, digits and hyphens, as councils print them (`HC-AM-01`, `TP01`). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { slug, text } from './common.js';
 
 export const RAGG_STATUSES = ['red', 'amber', 'green', 'grey'] as const;

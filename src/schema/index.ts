@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { commentarySchema } from './commentary.js';
 import { configSchema } from './config.js';
 import { kpiSchema } from './kpi.js';

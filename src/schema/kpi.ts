@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bandSchema } from './config.js';
 import { financialYear, finiteNumber, isoDate, kpiId, slug, text } from './common.js';
 

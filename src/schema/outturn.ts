@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The columns of an outturn CSV. `kpi`, `period` and `value` are required; the rest may be

@@ -1,19 +1,12 @@
-import { parse } from 'csv-parse/sync';
 import { formatPeriod, parsePeriod, PERIOD_KIND_OF_FREQUENCY, type Period } from '../core/periods.js';
 import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import type { Kpi, Measure } from '../schema/kpi.js';
 import { OUTTURN_COLUMNS, REQUIRED_OUTTURN_COLUMNS, type OutturnColumn } from '../schema/outturn.js';
 import type { Observation, Origin } from '../workspace/model.js';
-import { parseNumberCell, type CellResult } from './cells.js';
+import { parseNumberCell, type CellOptions, type CellResult } from './cells.js';
+import { fieldPositions, isBlankRecord, recordCursor, type RecordCursor } from './csv-records.js';
 import { suggestion } from './suggest.js';
-
-/** A parsed CSV record with where it starts; its text is recovered only when a message needs a column. */
-export interface CsvRecord {
-  record: string[];
-  line: number;
-  text: () => string;
-}
 
 const FREQUENCY_EXAMPLE: Record<string, string> = {
   month: 'a month such as 2025-10',
@@ -42,9 +35,9 @@ export function readOutturnCsv(
   const err = (at: Position, code: RuleCode, message: string) => diagnostics.push(diagnostic(file, at, 'error', code, message));
   const warn = (at: Position, code: RuleCode, message: string) => diagnostics.push(diagnostic(file, at, 'warning', code, message));
 
-  let records: Iterator<CsvRecord>;
+  let cursor: RecordCursor;
   try {
-    records = csvRecords(text)[Symbol.iterator]();
+    cursor = recordCursor(text);
   } catch (e) {
     const x = e as { message?: string; lines?: number; code?: string };
     const advice = x.code === 'CSV_QUOTE_NOT_CLOSED' ? 'close the quote or remove the stray " character' : 'check the row in a text editor';
@@ -52,21 +45,20 @@ export function readOutturnCsv(
     return { observations, diagnostics };
   }
 
-  // Blank lines (every cell empty) are skipped wherever they are.
-  const nextRow = (): CsvRecord | undefined => {
-    for (let r = records.next(); !r.done; r = records.next()) if (r.value.record.some((c) => c.trim() !== '')) return r.value;
-    return undefined;
+  const nextRow = (): boolean => {
+    while (cursor.next()) if (!isBlankRecord(cursor)) return true;
+    return false;
   };
-  const headerRecord = nextRow();
-  if (!headerRecord) {
+  if (!nextRow()) {
     err({ line: 1, column: 1 }, 'csv-header', `no header row: the first line must name the columns (${REQUIRED_OUTTURN_COLUMNS.join(',')})`);
     return { observations, diagnostics };
   }
-  const headerStart = headerRecord.line;
-  const headerPositions = fieldPositions(headerRecord.text(), headerStart);
+  const header = cursor.cells.slice(0, cursor.count);
+  const headerStart = cursor.line;
+  const headerPositions = fieldPositions(cursor.text(), headerStart);
   const columns = new Map<OutturnColumn, number>();
   let headerOk = true;
-  headerRecord.record.forEach((cell, i) => {
+  header.forEach((cell, i) => {
     const name = normaliseHeader(cell);
     const at = headerPositions[i] ?? { line: headerStart, column: 1 };
     if (!(OUTTURN_COLUMNS as readonly string[]).includes(name)) {
@@ -86,26 +78,33 @@ export function readOutturnCsv(
   if (!headerOk) return { observations, diagnostics };
   const kpiIds = [...kpis.keys()];
 
-  for (let row = nextRow(); row !== undefined; row = nextRow()) {
-    const line = row.line;
-    // Columns are worked out only for a row with a problem: most rows have none.
-    let positions: Position[] | null = null;
-    const positionsOf = () => (positions ??= fieldPositions(row.text(), line));
-    const cellAt = (c: OutturnColumn): Position => positionsOf()[columns.get(c) ?? -1] ?? { line, column: 1 };
-    const cell = (c: OutturnColumn): string => {
+  // One set of accessors serves every row: they read the cursor's current record, so a million
+  // rows cost no closures. Columns are worked out only for a row with a problem: most have none.
+  let positions: Position[] | null = null;
+  const positionsOf = () => (positions ??= fieldPositions(cursor.text(), cursor.line));
+  const origin = { file, line: 0 };
+  const row: OutturnRowCells = {
+    cell: (c) => {
       const i = columns.get(c);
-      return i === undefined ? '' : (row.record[i] ?? '');
-    };
-    if (row.record.length !== headerRecord.record.length) {
-      const extra = row.record.length > headerRecord.record.length;
+      return i === undefined ? '' : (cursor.cells[i] ?? '');
+    },
+    cellAt: (c) => positionsOf()[columns.get(c) ?? -1] ?? { line: cursor.line, column: 1 },
+    origin,
+  };
+  while (nextRow()) {
+    const line = cursor.line;
+    positions = null;
+    origin.line = line;
+    if (cursor.count !== header.length) {
+      const extra = cursor.count > header.length;
       err(
-        extra ? (positionsOf()[headerRecord.record.length] ?? { line, column: 1 }) : { line, column: row.text().length + 1 },
+        extra ? (positionsOf()[header.length] ?? { line, column: 1 }) : { line, column: cursor.text().length + 1 },
         'csv-ragged-row',
-        `this row has ${row.record.length} cells but the header has ${headerRecord.record.length}: ${extra ? 'remove the extra cells or quote a value that contains a comma ("1,234")' : 'add the missing cells (leave them empty if unknown)'}`,
+        `this row has ${cursor.count} cells but the header has ${header.length}: ${extra ? 'remove the extra cells or quote a value that contains a comma ("1,234")' : 'add the missing cells (leave them empty if unknown)'}`,
       );
       continue;
     }
-    const o = readOutturnRow({ cell, cellAt, origin: { file, line } }, kpis, kpiIds, reportedElsewhere, err, warn);
+    const o = readOutturnRow(row, kpis, kpiIds, reportedElsewhere, err, warn);
     if (o) observations.push(o);
   }
   return { observations, diagnostics };
@@ -145,7 +144,10 @@ function shared(text: string): string {
   return copy;
 }
 
-/** One row's cells by column and where each sits, so CSV lines and spreadsheet cells share the row rules. */
+/**
+ * One row's cells by column and where each sits, so CSV lines and spreadsheet cells share the
+ * row rules. Read only during readOutturnRow: a reader may reuse it for the next row.
+ */
 export interface OutturnRowCells {
   cell: (c: OutturnColumn) => string;
   cellAt: (c: OutturnColumn) => Position;
@@ -219,6 +221,11 @@ class Row implements Observation {
   }
 }
 
+// A trailing % only in a percentage KPI's value; a leading £ in any figure of a currency KPI.
+const PLAIN: CellOptions = Object.freeze({ allowPercent: false, allowPound: false });
+const POUNDS: CellOptions = Object.freeze({ allowPercent: false, allowPound: true });
+const PERCENT: CellOptions = Object.freeze({ allowPercent: true, allowPound: false });
+
 function readFigures(
   kpi: Measure,
   cell: (c: OutturnColumn) => string,
@@ -226,19 +233,16 @@ function readFigures(
   err: Report,
   warn: Report,
 ): { value: number | null; numerator: number | null; denominator: number | null } | null {
-  const options = { allowPercent: kpi.unit === 'percentage', allowPound: kpi.unit === 'currency' };
-  const number = (c: OutturnColumn): CellResult => parseNumberCell(cell(c), c === 'value' ? options : { allowPercent: false, allowPound: options.allowPound });
-  const value = number('value');
-  const num = number('numerator');
-  const den = number('denominator');
-  let ok = true;
-  for (const [c, r] of [['value', value], ['numerator', num], ['denominator', den]] as const) {
-    if (r.kind === 'invalid') {
-      err(cellAt(c), 'csv-value-invalid', `${c}: ${r.message}`);
-      ok = false;
-    }
-  }
-  if (!ok) return null;
+  const countOptions = kpi.unit === 'currency' ? POUNDS : PLAIN;
+  const valueOptions = kpi.unit === 'percentage' ? PERCENT : countOptions;
+  const value = parseNumberCell(cell('value'), valueOptions);
+  const num = parseNumberCell(cell('numerator'), countOptions);
+  const den = parseNumberCell(cell('denominator'), countOptions);
+  // Each invalid cell is reported, not just the first.
+  let invalid = reportInvalid('value', value, cellAt, err);
+  invalid = reportInvalid('numerator', num, cellAt, err) || invalid;
+  invalid = reportInvalid('denominator', den, cellAt, err) || invalid;
+  if (invalid) return null;
   const numerator = num.kind === 'number' ? num.value : null;
   const denominator = den.kind === 'number' ? den.value : null;
   if ((numerator === null) !== (denominator === null)) {
@@ -281,6 +285,12 @@ function readFigures(
   return { value: figure, numerator, denominator };
 }
 
+function reportInvalid(c: OutturnColumn, r: CellResult, cellAt: (c: OutturnColumn) => Position, err: Report): boolean {
+  if (r.kind !== 'invalid') return false;
+  err(cellAt(c), 'csv-value-invalid', `${c}: ${r.message}`);
+  return true;
+}
+
 /** Percentages computed as a share of a whole lie in 0-100; days are never negative. */
 export function rangeOk(kpi: Measure, v: number): boolean {
   if (kpi.unit === 'percentage' && kpi.aggregation === 'ratio') return v >= 0 && v <= 100;
@@ -291,101 +301,3 @@ export function rangeOk(kpi: Measure, v: number): boolean {
 function round(v: number, dp: number): number {
   return Number(v.toFixed(dp));
 }
-
-/** The record's own text: csv-parse's raw may end with the line break that closed it. */
-function recordText(raw: string): string {
-  return raw.replace(/\r?\n$|\r$/, '');
-}
-
-/** csv-parse counts lines to the record's end; a quoted cell may span several lines. */
-function startLine(r: { raw: string; info: { lines: number } }): number {
-  const text = recordText(r.raw);
-  let newlines = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) newlines++;
-  return r.info.lines - newlines;
-}
-
-/** A record that is exactly one line of the file: its text is cut out only when a message needs it. */
-class LineRecord implements CsvRecord {
-  constructor(
-    readonly record: string[],
-    readonly line: number,
-    private readonly source: string,
-    private readonly start: number,
-    private readonly end: number,
-  ) {}
-
-  text(): string {
-    return this.source.slice(this.start, this.end);
-  }
-}
-
-/**
- * A quote-free file's records, one line at a time. Without a quote character RFC 4180 reduces
- * to splitting lines at commas, several times faster than a general parser (a test checks the
- * two agree), and reading line by line means a large file's rows are never all in memory at once.
- */
-function* quoteFreeRecords(text: string): Generator<CsvRecord> {
-  const n = text.length;
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let line = 1; start < n; line++) {
-    let next = text.indexOf('\n', start);
-    if (next === -1) next = n;
-    const end = next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
-    yield new LineRecord(text.slice(start, end).split(','), line, text, start, end);
-    start = next + 1;
-  }
-}
-
-/**
- * The CSV's records, as lazily as the file allows. Files with quotes are parsed whole by
- * csv-parse (which throws on a syntax error, before any record is read); its per-record line
- * info and raw text are costly, so they are asked for only when a cell holds a line break and
- * record i is then no longer line i + 1.
- */
-export function csvRecords(text: string): Iterable<CsvRecord> {
-  // A lone carriage return (old Mac line ends) is a line break the line reader does not split on.
-  if (!text.includes('"') && !/\r(?!\n)/.test(text)) return quoteFreeRecords(text);
-  return parseRecords(text);
-}
-
-/** Every record at once (for callers that need them all, such as rewriting a file). */
-export function parseRecords(text: string): CsvRecord[] {
-  if (!text.includes('"') && !/\r(?!\n)/.test(text)) return [...quoteFreeRecords(text)];
-  if (!text.includes('"')) {
-    const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-    if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    return lines.map((line, i) => ({ record: line.split(','), line: i + 1, text: () => line }));
-  }
-  const plain = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
-  const multiline = plain.some((r) => r.some((c) => c.includes('\n') || c.includes('\r')));
-  if (!multiline) {
-    let lines: string[] | null = null;
-    return plain.map((record, i) => ({ record, line: i + 1, text: () => (lines ??= text.split(/\r\n|\n|\r/))[i] ?? '' }));
-  }
-  const detailed = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, info: true, raw: true }) as unknown as Array<{
-    record: string[];
-    raw: string;
-    info: { lines: number };
-  }>;
-  return detailed.map((r) => ({ record: r.record, line: startLine(r), text: () => recordText(r.raw) }));
-}
-
-/** 1-based positions of each field's first character, following quotes across embedded newlines. */
-export function fieldPositions(raw: string, firstLine: number): Position[] {
-  const out: Position[] = [{ line: firstLine, column: 1 }];
-  let line = firstLine;
-  let column = 1;
-  let quoted = false;
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) out.push({ line, column: column + 1 });
-    if (ch === '\n') {
-      line++;
-      column = 1;
-    } else column++;
-  }
-  return out;
-}
-

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeText, type SourceFile } from './decode.js';
 import { schemaDiagnostics } from './schema-issues.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { suggestion } from './suggest.js';
 import { locate, type YamlSource } from './yaml-source.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldPositions } from '../../src/validate/outturn-csv.js';
+import { fieldPositions } from '../../src/validate/csv-records.js';
 
 describe('fieldPositions', () => {
   it.each([

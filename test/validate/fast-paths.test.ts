@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRecords } from '../../src/validate/outturn-csv.js';
+import { parseRecords } from '../../src/validate/csv-records.js';
 import { parseYaml, quickParseYaml } from '../../src/validate/yaml-source.js';
 import { REPO } from '../helpers/run.js';
 
@@ -63,6 +63,8 @@ describe('the quote-free CSV path', () => {
     ['no final newline', 'kpi,period,value\nA,2025-10,1'],
     ['a ragged row and spaces', 'kpi,period,value\nA, 2025-10 ,1,extra\nB\n'],
     ['trailing blank lines', 'kpi,period,value\nA,2025-10,1\n\n\n'],
+    ['lines without commas between lines with them', 'kpi,period,value\nA\n\nB\nC,2025-10,1\nD\n,,\n'],
+    ['a BOM and empty cells', '\uFEFFkpi,period,value\n,,\nA,,\n'],
   ])('reads %s as csv-parse does, line for line', (_name, text) => {
     const ours = parseRecords(text);
     const theirs = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
