@@ -1,34 +1,46 @@
 #!/usr/bin/env node
-import { main } from '../cli/main.js';
+import { asksOnlyForVersion, packageVersion } from '../cli/version.js';
 
-// Ctrl-C or a kill asks prf to stop: commands finish the file operation under way (every write
-// is a temp file then a rename, done synchronously) and stop before starting another, so
-// nothing is left half-written. A second Ctrl-C stops at once.
-const interrupt = new AbortController();
-const onSignal = () => {
-  if (interrupt.signal.aborted) process.exit(130);
-  interrupt.abort();
-};
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
-
-// A reader that stops early (prf status | head) closes the pipe: that is not an error to report.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+const argv = process.argv.slice(2);
+// Scripts and shells ask for the version often: it is answered before the rest of prf (commander,
+// the schemas, the parsers) is even loaded. Anything else goes through main() as usual.
+if (asksOnlyForVersion(argv)) {
+  process.stdout.write(`${packageVersion()}\n`);
+} else {
+  await run();
 }
 
-// Only sets the exit code, so pending output is flushed before Node exits.
-process.exitCode = await main({
-  argv: process.argv.slice(2),
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  signal: interrupt.signal,
-  stdin: process.stdin,
-});
-process.off('SIGINT', onSignal);
-process.off('SIGTERM', onSignal);
+async function run(): Promise<void> {
+  // Ctrl-C or a kill asks prf to stop: commands finish the file operation under way (every write
+  // is a temp file then a rename, done synchronously) and stop before starting another, so
+  // nothing is left half-written. A second Ctrl-C stops at once.
+  const interrupt = new AbortController();
+  const onSignal = () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  // A reader that stops early (prf status | head) closes the pipe: that is not an error to report.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+
+  const { main } = await import('../cli/main.js');
+  // Only sets the exit code, so pending output is flushed before Node exits.
+  process.exitCode = await main({
+    argv,
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    signal: interrupt.signal,
+    stdin: process.stdin,
+  });
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+}

@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import { GitError } from '../git/git.js';
 import { WriteError } from '../io/write-files.js';
 import { TemplateError } from '../report/template-error.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { packageVersion } from './version.js';
 import { registerCollect } from './commands/collect.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
@@ -24,11 +24,6 @@ export interface GlobalOptions {
 /** A command's action: returns its exit code. Thrown UsageErrors become exit 2. */
 export type Action = (globals: GlobalOptions) => Promise<number>;
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
 /**
  * Runs prf with the given I/O and returns the exit code. Never calls process.exit, so tests run
  * it in-process and the binary only sets process.exitCode.
@@ -37,7 +32,7 @@ export async function main(io: CliIO): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('prf')
     .description('Performance management for UK councils and housing landlords: a KPI dictionary in git, RAGG status and committee papers.')
-    .version(version(), '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .addOption(new Option('-w, --workspace <dir>', 'the workspace folder (default: the nearest folder with prf.yaml, from here up)'))
     .option('--no-color', 'never use colour (NO_COLOR is also honoured)')
     .exitOverride()

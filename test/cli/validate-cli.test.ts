@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, runBinary, runInProcess, tempWorkspace, type RunResult } from '../helpers/run.js';
 
+const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 const empty = mkdtempSync(join(tmpdir(), 'prf-no-workspace-'));
 const broken = tempWorkspace(join(REPO, 'fixtures/validate/_base'), join(REPO, 'fixtures/validate/kpi-unknown-key-typo'));
 afterAll(() => {
@@ -39,7 +40,9 @@ const cases: Case[] = [
   { name: 'an unknown option', argv: ['validate', '--stirct'], cwd: () => REPO, code: 2, stderr: /unknown option '--stirct'/ },
   { name: 'an unknown command', argv: ['validte'], cwd: () => REPO, code: 2, stderr: /unknown command 'validte'/ },
   { name: '--help', argv: ['--help'], cwd: () => REPO, code: 0, stdout: /Usage: prf/ },
-  { name: '--version', argv: ['--version'], cwd: () => REPO, code: 0, stdout: /^\d+\.\d+\.\d+\n$/ },
+  { name: '--version', argv: ['--version'], cwd: () => REPO, code: 0, stdout: new RegExp(`^${VERSION.replace(/\./g, '\\.')}\n$`) },
+  { name: '-V', argv: ['-V'], cwd: () => REPO, code: 0, stdout: new RegExp(`^${VERSION.replace(/\./g, '\\.')}\n$`) },
+  { name: '--version after a command, through commander', argv: ['validate', '--version'], cwd: () => REPO, code: 0, stdout: new RegExp(`^${VERSION.replace(/\./g, '\\.')}\n$`) },
 ];
 
 function check(c: Case, r: RunResult) {
