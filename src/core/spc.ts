@@ -111,10 +111,10 @@ function trends(values: number[], length: number): Side[] {
 function twoOfThree(sides: Side[], near: boolean[]): boolean[] {
   const out = near.map(() => false);
   for (let i = 0; i + 2 < sides.length; i++) {
-    const window = [i, i + 1, i + 2];
-    const oneSide = sides[i] !== 0 && window.every((j) => sides[j] === sides[i]);
-    if (!oneSide || window.filter((j) => near[j]).length < 2) continue;
-    for (const j of window) if (near[j]) out[j] = true;
+    const side = sides[i];
+    if (side === 0 || sides[i + 1] !== side || sides[i + 2] !== side) continue;
+    if (Number(near[i]) + Number(near[i + 1]) + Number(near[i + 2]) < 2) continue;
+    for (let j = i; j <= i + 2; j++) if (near[j]) out[j] = true;
   }
   return out;
 }
@@ -161,6 +161,7 @@ export function spc(
   const shift = runsOfAtLeast(sides, settings.shiftLength);
 
   const out: SpcPoint[] = points.map(({ periodName, value }, i) => {
+    if (!beyond[i] && trend[i] === 0 && !nearPair[i] && shift[i] === 0) return { periodName, value, specialCause: null, rules: [] };
     // In the reference's order of precedence: the first rule that applies sets the direction.
     const found: Array<[SpcRule, Side]> = [];
     if (beyond[i]) found.push(['beyondLimit', sides[i]!]);

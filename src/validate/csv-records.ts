@@ -113,7 +113,7 @@ class ArrayCursor implements RecordCursor {
 
 function quoteFree(text: string): boolean {
   // A lone carriage return (old Mac line ends) is a line break the line reader does not split on.
-  return !text.includes('"') && !/\r(?!\n)/.test(text);
+  return !text.includes('"') && !(text.includes('\r') && /\r(?!\n)/.test(text));
 }
 
 /**
@@ -136,6 +136,7 @@ export function parseRecords(text: string): CsvRecord[] {
     return out;
   }
   if (!text.includes('"')) {
+    // Quote-free with lone carriage returns: a line break is any of the three.
     const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
     if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     return lines.map((line, i) => ({ record: line.split(','), line: i + 1, text: () => line }));

@@ -80,15 +80,20 @@ export function readOutturnCsv(
 
   // One set of accessors serves every row: they read the cursor's current record, so a million
   // rows cost no closures. Columns are worked out only for a row with a problem: most have none.
+  const index: Partial<Record<OutturnColumn, number>> = Object.fromEntries(columns);
   let positions: Position[] | null = null;
   const positionsOf = () => (positions ??= fieldPositions(cursor.text(), cursor.line));
   const origin = { file, line: 0 };
+  // Rows come grouped by KPI, so the last id looked up answers most rows without hashing again.
+  let lastId = '';
+  let lastKpi: Kpi | undefined;
+  const byId: KpiLookup = { get: (id) => (id === lastId ? lastKpi : ((lastId = id), (lastKpi = kpis.get(id)))) };
   const row: OutturnRowCells = {
     cell: (c) => {
-      const i = columns.get(c);
+      const i = index[c];
       return i === undefined ? '' : (cursor.cells[i] ?? '');
     },
-    cellAt: (c) => positionsOf()[columns.get(c) ?? -1] ?? { line: cursor.line, column: 1 },
+    cellAt: (c) => positionsOf()[index[c] ?? -1] ?? { line: cursor.line, column: 1 },
     origin,
   };
   while (nextRow()) {
@@ -104,11 +109,13 @@ export function readOutturnCsv(
       );
       continue;
     }
-    const o = readOutturnRow(row, kpis, kpiIds, reportedElsewhere, err, warn);
+    const o = readOutturnRow(row, byId, kpiIds, reportedElsewhere, err, warn);
     if (o) observations.push(o);
   }
   return { observations, diagnostics };
 }
+
+export type KpiLookup = Pick<ReadonlyMap<string, Kpi>, 'get'>;
 
 export type Report = (at: Position, code: RuleCode, message: string) => void;
 
@@ -134,14 +141,17 @@ function periodOf(text: string): { ok: true; period: Period; name: string } | { 
 }
 
 /** One copy of each short text, flattened so it does not keep its whole CSV file alive. */
+// Consecutive rows mostly share a reviewer: comparing with the last costs less than a lookup.
+let lastShared = '';
 function shared(text: string): string {
+  if (text === lastShared) return lastShared;
   const hit = strings.get(text);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) return (lastShared = hit);
   if (text.length > 200) return text;
   if (strings.size >= CACHE_LIMIT) strings.clear();
   const copy = Buffer.from(text, 'utf8').toString('utf8');
   strings.set(copy, copy);
-  return copy;
+  return (lastShared = copy);
 }
 
 /**
@@ -161,7 +171,7 @@ export interface OutturnRowCells {
  */
 export function readOutturnRow(
   row: OutturnRowCells,
-  kpis: ReadonlyMap<string, Kpi>,
+  kpis: KpiLookup,
   kpiIds: readonly string[],
   reportedElsewhere: (id: string) => boolean,
   err: Report,

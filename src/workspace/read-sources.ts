@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -51,38 +51,55 @@ function listFiles(root: string, dir: string, extensions: readonly string[], pro
   const rootReal = realpathSync(root);
   const out: string[] = [];
   const visited = new Set<string>();
-  const walk = (abs: string) => {
+  const fail = (abs: string, message: string) => problems.push(diagnostic(toPosix(relative(root, abs)) || '.', { line: 1, column: 1 }, 'error', 'file-unreadable', message));
+  const wanted = (abs: string) => extensions.some((ext) => abs.toLowerCase().endsWith(ext));
+  // `real` is where `abs` really is. Only a link needs resolving: a plain entry of a folder is
+  // inside wherever the folder is, which saves a dozen system calls per file in a large dictionary.
+  const visitFolder = (abs: string, real: string) => {
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      fail(abs, `cannot read this folder (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const child = join(abs, entry.name);
+      if (entry.isDirectory()) visitFolder(child, join(real, entry.name));
+      else if (entry.isFile()) {
+        if (wanted(child)) out.push(child);
+      } else if (entry.isSymbolicLink()) visitLink(child);
+    }
+  };
+  const visitLink = (abs: string) => {
     let real: string;
     try {
       real = realpathSync(abs);
     } catch {
-      problems.push(diagnostic(toPosix(relative(root, abs)), { line: 1, column: 1 }, 'error', 'file-unreadable', 'this link points to something that does not exist: remove it or fix its target'));
+      fail(abs, 'this link points to something that does not exist: remove it or fix its target');
       return;
     }
     if (!isInside(real, rootReal)) {
-      problems.push(diagnostic(toPosix(relative(root, abs)), { line: 1, column: 1 }, 'error', 'file-unreadable', `this link leads outside the workspace (${real}): prf reads only files inside it; copy the file in instead`));
+      fail(abs, `this link leads outside the workspace (${real}): prf reads only files inside it; copy the file in instead`);
       return;
     }
     const st = statSync(real);
-    if (st.isDirectory()) {
-      if (visited.has(real)) return;
-      visited.add(real);
-      let entries: string[];
-      try {
-        entries = readdirSync(abs).sort();
-      } catch (e) {
-        problems.push(diagnostic(toPosix(relative(root, abs)) || '.', { line: 1, column: 1 }, 'error', 'file-unreadable', `cannot read this folder (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`));
-        return;
-      }
-      for (const name of entries) {
-        if (name.startsWith('.')) continue;
-        walk(join(abs, name));
-      }
-    } else if (st.isFile() && extensions.some((ext) => abs.toLowerCase().endsWith(ext))) {
-      out.push(abs);
-    }
+    if (st.isDirectory()) visitFolder(abs, real);
+    else if (st.isFile() && wanted(abs)) out.push(abs);
   };
-  if (existsSync(dir) && lstatSync(dir)) walk(dir);
+  const walk = (abs: string) => {
+    const st = lstatSync(abs);
+    if (st.isSymbolicLink()) visitLink(abs);
+    else if (st.isDirectory()) {
+      const real = realpathSync(abs);
+      if (isInside(real, rootReal)) visitFolder(abs, real);
+      else fail(abs, `this link leads outside the workspace (${real}): prf reads only files inside it; copy the file in instead`);
+    } else if (st.isFile() && wanted(abs)) out.push(abs);
+  };
+  if (existsSync(dir)) walk(dir);
   return out;
 }
 
