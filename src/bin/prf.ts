@@ -39,7 +39,10 @@ async function run(): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     signal: interrupt.signal,
-    stdin: process.stdin,
+    // Only prf init's prompts read stdin: opening it costs every other command a few milliseconds.
+    get stdin() {
+      return process.stdin;
+    },
   });
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);

@@ -107,11 +107,17 @@ export function yearToDateOutturn(kpi: RollupKpi, observations: Observation[], p
  */
 export function seriesTo(kpi: RollupKpi, observations: Observation[], period: Period, startMonth: number): SeriesPoint[] {
   const kind = PERIOD_KIND_OF_FREQUENCY[kpi.frequency];
-  const own = observations.filter((o) => o.period.kind === kind);
-  if (own.length === 0) return [];
+  // The KPI's own rows by where their periods end: a step back is then a number, and a period's
+  // name is worked out only for a gap (a KPI's history is thousands of steps at scale).
+  const own = new Map<number, Observation>();
   let first = Infinity;
-  for (const o of own) first = Math.min(first, periodEndKey(o.period, startMonth));
-  const byName = observationsByPeriod(observations);
+  for (const o of observations) {
+    if (o.period.kind !== kind) continue;
+    const end = periodEndKey(o.period, startMonth);
+    own.set(end, o);
+    first = Math.min(first, end);
+  }
+  if (own.size === 0) return [];
   let p = periodOfKindEndingWith(period, kind, startMonth);
   let key = periodEndKey(p, startMonth);
   if (key > periodEndKey(period, startMonth)) {
@@ -121,9 +127,8 @@ export function seriesTo(kpi: RollupKpi, observations: Observation[], period: Pe
   const out: SeriesPoint[] = [];
   // Each step back is one period of the KPI's own kind, so its end moves back by that many months.
   for (; key >= first; p = previousPeriod(p), key -= MONTHS_IN[kind]) {
-    const name = formatPeriod(p);
-    const o = byName.get(name);
-    out.push({ periodName: name, value: o && o.period.kind === kind ? o.value : null });
+    const o = own.get(key);
+    out.push(o ? { periodName: o.periodName, value: o.value } : { periodName: formatPeriod(p), value: null });
   }
   return out.reverse();
 }

@@ -1,4 +1,4 @@
-import { formatPeriod, parsePeriod, PERIOD_KIND_OF_FREQUENCY, type Period } from '../core/periods.js';
+import { formatPeriod, parsePeriod, PERIOD_KIND_OF_FREQUENCY } from '../core/periods.js';
 import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
 import type { Kpi, Measure } from '../schema/kpi.js';
@@ -6,6 +6,7 @@ import { OUTTURN_COLUMNS, REQUIRED_OUTTURN_COLUMNS, type OutturnColumn } from '.
 import type { Observation, Origin } from '../workspace/model.js';
 import { parseNumberCell, type CellOptions, type CellResult } from './cells.js';
 import { fieldPositions, isBlankRecord, recordCursor, type RecordCursor } from './csv-records.js';
+import { observationRow, type NamedPeriod } from './observation-row.js';
 import { suggestion } from './suggest.js';
 
 const FREQUENCY_EXAMPLE: Record<string, string> = {
@@ -126,10 +127,10 @@ export type Report = (at: Position, code: RuleCode, message: string) => void;
  * without limit; pure functions, so sharing cannot change a result.
  */
 const CACHE_LIMIT = 50_000;
-const periods = new Map<string, { ok: true; period: Period; name: string }>();
+const periods = new Map<string, { ok: true } & NamedPeriod>();
 const strings = new Map<string, string>();
 
-function periodOf(text: string): { ok: true; period: Period; name: string } | { ok: false; message: string } {
+function periodOf(text: string): ({ ok: true } & NamedPeriod) | { ok: false; message: string } {
   const hit = periods.get(text);
   if (hit) return hit;
   const parsed = parsePeriod(text);
@@ -140,18 +141,24 @@ function periodOf(text: string): { ok: true; period: Period; name: string } | { 
   return result;
 }
 
-/** One copy of each short text, flattened so it does not keep its whole CSV file alive. */
 // Consecutive rows mostly share a reviewer: comparing with the last costs less than a lookup.
 let lastShared = '';
+
+/** One copy of each short text, flattened so it does not keep its whole CSV file alive. */
 function shared(text: string): string {
   if (text === lastShared) return lastShared;
   const hit = strings.get(text);
   if (hit !== undefined) return (lastShared = hit);
-  if (text.length > 200) return text;
+  if (text.length > 200) return flattened(text);
   if (strings.size >= CACHE_LIMIT) strings.clear();
-  const copy = Buffer.from(text, 'utf8').toString('utf8');
+  const copy = flattened(text);
   strings.set(copy, copy);
   return (lastShared = copy);
+}
+
+/** A copy of `text` that is not a slice of the file it was cut from. */
+function flattened(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /**
@@ -205,30 +212,7 @@ export function readOutturnRow(
   if (!figures) return null;
   const reviewed = cell('reviewed_by').trim();
   const note = cell('note').trim();
-  return new Row(kpi.id, parsed.period, parsed.name, figures.value, figures.numerator, figures.denominator, reviewed === '' ? null : shared(reviewed), note === '' ? null : note, row.origin.file, row.origin.line);
-}
-
-/**
- * An observation as read from a file. Its origin is kept as two fields and made into an object
- * only when asked for (in messages): an object per row is an eighth of a million rows' memory.
- */
-class Row implements Observation {
-  constructor(
-    readonly kpi: string,
-    readonly period: Period,
-    readonly periodName: string,
-    readonly value: number | null,
-    readonly numerator: number | null,
-    readonly denominator: number | null,
-    readonly reviewedBy: string | null,
-    readonly note: string | null,
-    private readonly file: string,
-    private readonly line: number,
-  ) {}
-
-  get origin(): Origin {
-    return { file: this.file, line: this.line };
-  }
+  return observationRow(kpi.id, parsed, figures, row.origin.file, row.origin.line, reviewed === '' ? null : shared(reviewed), note === '' ? null : flattened(note));
 }
 
 // A trailing % only in a percentage KPI's value; a leading £ in any figure of a currency KPI.
