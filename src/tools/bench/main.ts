@@ -60,6 +60,10 @@ process.stdout.write(`prf benchmark: median of ${runs} runs, Node ${process.vers
 process.stdout.write(
   `${'KPIs'.padStart(6)} ${'rows'.padStart(9)} | ${'floor s'.padStart(7)} ${'rows/s'.padStart(9)} | ${'validate'.padStart(8)} ${'status'.padStart(7)} ${'v+s / floor'.padStart(11)} ${'rows/s'.padStart(9)} | ${'report'.padStart(7)} | ${'peak validate'.padStart(13)} ${'peak status'.padStart(11)} ${'peak report'.padStart(11)} ${'bytes/row'.padStart(9)}\n`,
 );
+// The issue's goals, checked against what this run measured and printed at the end.
+const goals: Array<{ goal: string; measured: string; met: boolean }> = [];
+const peaks: Array<{ rows: number; maxRssKb: number }> = [];
+
 for (const kpis of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `prf-bench-${kpis}-`));
   try {
@@ -76,6 +80,9 @@ for (const kpis of sizes) {
     const vs = validate.seconds + status.seconds;
     // Memory per row: the status run's peak above a bare Node process's, over the rows it read.
     const bytesPerRow = ((status.maxRssKb - 40 * 1024) * 1024) / rows;
+    const ratio = vs / floor.seconds;
+    goals.push({ goal: `${kpis} KPIs: validate + status within 2x the floor`, measured: `${ratio.toFixed(2)}x`, met: ratio <= 2 });
+    peaks.push({ rows, maxRssKb: status.maxRssKb });
     process.stdout.write(
       `${String(kpis).padStart(6)} ${String(rows).padStart(9)} | ${fmt(floor.seconds)} ${String(Math.round(rows / floor.seconds)).padStart(9)} | ${fmt(validate.seconds).padStart(8)} ${fmt(status.seconds)} ${`${(vs / floor.seconds).toFixed(2)}x`.padStart(11)} ${String(Math.round(rows / status.seconds)).padStart(9)} | ${fmt(report.seconds)} | ${mb(validate.maxRssKb).padStart(13)} ${mb(status.maxRssKb).padStart(11)} ${mb(report.maxRssKb).padStart(11)} ${bytesPerRow.toFixed(0).padStart(9)}\n`,
     );
@@ -84,23 +91,45 @@ for (const kpis of sizes) {
   }
 }
 
-process.stdout.write('\nThe demo workspace (102 KPIs, 2,448 rows), whole process wall time:\n');
-const demo = (args: string[]) => {
-  const times: number[] = [];
-  for (let i = 0; i < Math.max(runs, 5); i++) {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, encoding: 'utf8' });
-    times.push((performance.now() - t) / 1000);
-    if (r.status !== 0) throw new Error(`prf ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+// Memory per row is judged where rows dominate: at the largest size, and as the growth in peak
+// memory per added row between the two largest (a small workspace's peak is mostly Node itself).
+const largest = peaks[peaks.length - 1];
+if (largest) {
+  const perRow = ((largest.maxRssKb - 40 * 1024) * 1024) / largest.rows;
+  goals.push({ goal: `status under 300 bytes per row at ${largest.rows} rows`, measured: `${perRow.toFixed(0)} bytes`, met: perRow < 300 });
+  const before = peaks[peaks.length - 2];
+  if (before) {
+    const marginal = ((largest.maxRssKb - before.maxRssKb) * 1024) / (largest.rows - before.rows);
+    goals.push({ goal: `status memory per added row, ${before.rows} to ${largest.rows} rows`, measured: `${marginal.toFixed(0)} bytes`, met: marginal < 300 });
   }
-  process.stdout.write(`  prf ${args.join(' ').padEnd(44)} ${median(times).toFixed(3)} s\n`);
+}
+
+process.stdout.write('\nThe demo workspace (102 KPIs, 2,448 rows), whole process wall time:\n');
+const wall = (label: string, argv: string[]): number => {
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(runs, 9); i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, argv, { cwd: REPO, encoding: 'utf8' });
+    times.push((performance.now() - t) / 1000);
+    if (r.status !== 0) throw new Error(`${label} exited ${r.status}: ${r.stderr}`);
+  }
+  const m = median(times);
+  process.stdout.write(`  ${label.padEnd(48)} ${m.toFixed(3)} s\n`);
+  return m;
 };
+const demo = (args: string[]) => wall(`prf ${args.join(' ')}`, [BIN, ...args]);
 const out = mkdtempSync(join(tmpdir(), 'prf-bench-demo-'));
 try {
-  demo(['--version']);
-  demo(['validate']);
+  wall('node -e 0 (Node alone, for comparison)', ['-e', '0']);
+  const version = demo(['--version']);
+  goals.push({ goal: 'prf --version under 150 ms', measured: `${(version * 1000).toFixed(0)} ms`, met: version < 0.15 });
+  const validate = demo(['validate']);
+  goals.push({ goal: 'prf validate on the demo under 400 ms', measured: `${(validate * 1000).toFixed(0)} ms`, met: validate < 0.4 });
   demo(['status', 'q3']);
   demo(['report', 'q3', '--out', out]);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
+
+process.stdout.write('\nGoals (issue 6), as measured in this run:\n');
+for (const g of goals) process.stdout.write(`  ${g.met ? 'met    ' : 'NOT met'}  ${g.goal.padEnd(52)} ${g.measured}\n`);
