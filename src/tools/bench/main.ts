@@ -5,6 +5,7 @@
  * and peak memory over several runs. Figures, not assertions: machines differ.
  *
  *   npm run bench -- --sizes 100,1000 --runs 5
+ *   npm run bench -- --write /tmp/ws --kpis 10000     (only write a workspace to profile)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,21 @@ function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1]! : fallback;
 }
+function writeWorkspace(dir: string, kpis: number): void {
+  for (const f of benchWorkspace(kpis)) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.text);
+  }
+}
+
+// `--write DIR --kpis N` only writes a seeded workspace to profile by hand, then stops.
+const writeTo = process.argv.includes('--write') ? resolve(arg('write', '')) : null;
+if (writeTo) {
+  writeWorkspace(writeTo, Number(arg('kpis', '1000')));
+  process.stdout.write(`wrote a seeded workspace of ${arg('kpis', '1000')} KPIs to ${writeTo}\n`);
+  process.exit(0);
+}
+
 const sizes = arg('sizes', '100,1000,10000').split(',').map(Number);
 const runs = Number(arg('runs', '3'));
 
@@ -67,10 +83,7 @@ const peaks: Array<{ rows: number; maxRssKb: number }> = [];
 for (const kpis of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `prf-bench-${kpis}-`));
   try {
-    for (const f of benchWorkspace(kpis)) {
-      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-      writeFileSync(join(dir, f.path), f.text);
-    }
+    writeWorkspace(dir, kpis);
     const n = kpis >= 10000 ? Math.max(1, Math.min(runs, 3)) : runs;
     const floor = measure(FLOOR, [dir], dir, n);
     const rows = floor.rows!;
