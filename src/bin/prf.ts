@@ -2,6 +2,15 @@
 import { asksOnlyForVersion, packageVersion } from '../cli/version.js';
 
 const argv = process.argv.slice(2);
+
+// A reader that stops early (prf status | head) closes the pipe: that is not an error to report.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 // Scripts and shells ask for the version often: it is answered before the rest of prf (commander,
 // the schemas, the parsers) is even loaded. Anything else goes through main() as usual.
 if (asksOnlyForVersion(argv)) {
@@ -21,14 +30,6 @@ async function run(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-
-  // A reader that stops early (prf status | head) closes the pipe: that is not an error to report.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
-    });
-  }
 
   const { main } = await import('../cli/main.js');
   // Only sets the exit code, so pending output is flushed before Node exits.
