@@ -57,7 +57,8 @@ export function readOutturnCsv(
   const header = cursor.cells.slice(0, cursor.count);
   const headerStart = cursor.line;
   const headerPositions = fieldPositions(cursor.text(), headerStart);
-  const columns = new Map<OutturnColumn, number>();
+  // Each known column's position in the row.
+  const columns: Partial<Record<OutturnColumn, number>> = {};
   let headerOk = true;
   header.forEach((cell, i) => {
     const name = normaliseHeader(cell);
@@ -65,13 +66,13 @@ export function readOutturnCsv(
     if (!(OUTTURN_COLUMNS as readonly string[]).includes(name)) {
       err(at, 'csv-header', `unknown column "${cell.trim()}".${suggestion(name, OUTTURN_COLUMNS) || ` Columns are: ${OUTTURN_COLUMNS.join(', ')}.`}`);
       headerOk = false;
-    } else if (columns.has(name as OutturnColumn)) {
+    } else if (columns[name as OutturnColumn] !== undefined) {
       err(at, 'csv-header', `column "${name}" appears twice: keep one`);
       headerOk = false;
-    } else columns.set(name as OutturnColumn, i);
+    } else columns[name as OutturnColumn] = i;
   });
   for (const required of REQUIRED_OUTTURN_COLUMNS) {
-    if (!columns.has(required)) {
+    if (columns[required] === undefined) {
       err({ line: headerStart, column: 1 }, 'csv-header', `the header has no "${required}" column: the columns ${REQUIRED_OUTTURN_COLUMNS.join(', ')} are required`);
       headerOk = false;
     }
@@ -81,7 +82,6 @@ export function readOutturnCsv(
 
   // One set of accessors serves every row: they read the cursor's current record, so a million
   // rows cost no closures. Columns are worked out only for a row with a problem: most have none.
-  const index: Partial<Record<OutturnColumn, number>> = Object.fromEntries(columns);
   let positions: Position[] | null = null;
   const positionsOf = () => (positions ??= fieldPositions(cursor.text(), cursor.line));
   const origin = { file, line: 0 };
@@ -91,10 +91,10 @@ export function readOutturnCsv(
   const byId: KpiLookup = { get: (id) => (id === lastId ? lastKpi : ((lastId = id), (lastKpi = kpis.get(id)))) };
   const row: OutturnRowCells = {
     cell: (c) => {
-      const i = index[c];
+      const i = columns[c];
       return i === undefined ? '' : (cursor.cells[i] ?? '');
     },
-    cellAt: (c) => positionsOf()[index[c] ?? -1] ?? { line: cursor.line, column: 1 },
+    cellAt: (c) => positionsOf()[columns[c] ?? -1] ?? { line: cursor.line, column: 1 },
     origin,
   };
   while (nextRow()) {
