@@ -31,7 +31,8 @@ export function mergeOutturnCsv(existing: string | null, edits: CsvEdits): Merge
   const endsWithEol = lines.length > 1 && lines[lines.length - 1] === '';
   if (endsWithEol) lines.pop();
 
-  const records = parseRecords(body).filter((r) => r.record.some((c) => c.trim() !== ''));
+  const all = parseRecords(body);
+  const records = all.filter((r) => r.record.some((c) => c.trim() !== ''));
   const header = records.shift();
   if (!header) return { ok: false, message: 'the file has no header row' };
   const columns = header.record.map(normaliseHeader);
@@ -42,7 +43,7 @@ export function mergeOutturnCsv(existing: string | null, edits: CsvEdits): Merge
   };
 
   // Each record spans from its first line to the line before the next record (or blank line).
-  const starts = parseRecords(body).map((r) => r.line);
+  const starts = all.map((r) => r.line);
   const spanOf = (line: number) => {
     const next = starts.find((s) => s > line);
     return (next ?? lines.length + 1) - line;

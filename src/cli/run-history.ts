@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { dirtyFiles, headCommit, lastTag, openRepo, resolveCommit, short, type Repo } from '../git/repo.js';
+import { CONTROLLED_FIELDS } from '../history/change-control.js';
 import { formatDiff, formatHistory, type AuditFormat } from '../history/format.js';
 import { kpiHistory } from '../history/kpi-history.js';
 import { MANIFEST_FILE, parseManifest, sha256 } from '../history/manifest.js';
@@ -54,8 +55,9 @@ export async function runDiff(io: CliIO, globals: GlobalOptions, a: string | und
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
   const repo = openRepo(root);
   if (headCommit(repo) === null) throw new UsageError('the repository has no commits yet, so there is nothing to compare with: commit the workspace first');
-  const fromRev = a ?? lastTag(repo) ?? 'HEAD~1';
-  if (a === undefined) io.stderr.write(`prf: comparing ${fromRev} (${lastTag(repo) ? 'the last tag' : 'no tags yet: the commit before HEAD'}) with ${b ?? 'the working tree'}\n`);
+  const tag = a === undefined ? lastTag(repo) : null;
+  const fromRev = a ?? tag ?? 'HEAD~1';
+  if (a === undefined) io.stderr.write(`prf: comparing ${fromRev} (${tag ? 'the last tag' : 'no tags yet: the commit before HEAD'}) with ${b ?? 'the working tree'}\n`);
   const from = workspaceAt(io, repo, root, fromRev);
   const to = workspaceAt(io, repo, root, b ?? null);
   const dirty = b === undefined ? dirtyInputs(io, repo, to.workspace) : [];
@@ -107,7 +109,7 @@ export async function runVerify(io: CliIO, globals: GlobalOptions, manifestPath:
     const at = workspaceAt(io, repo, root, manifest.commit);
     diff = diffWorkspaces(at.workspace, current.workspace);
     const restated = diff.outturns.filter((o) => o.kind === 'restated' || o.kind === 'removed');
-    const definitions = diff.edited.filter((e) => e.renamedFrom || e.changes.some((c) => ['definition', 'formula', 'target', 'polarity', 'unit', 'frequency', 'aggregation'].includes(c.field)));
+    const definitions = diff.edited.filter((e) => e.renamedFrom || e.changes.some((c) => CONTROLLED_FIELDS.has(c.field)));
     diff = { ...diff, outturns: restated, edited: definitions, added: [], commentary: [], config: diff.config };
   } else {
     io.stderr.write('prf: the manifest records no commit (the papers were not made in git), so changes since cannot be listed\n');

@@ -172,14 +172,6 @@ export function periodEndKey(p: Period, startMonth: number): number {
   return last.year * 12 + (last.month - 1);
 }
 
-export function monthKey(cm: CalendarMonth): number {
-  return cm.year * 12 + (cm.month - 1);
-}
-
-export function monthFromKey(key: number): CalendarMonth {
-  return { year: Math.floor(key / 12), month: (key % 12) + 1 };
-}
-
 /** Last calendar day of a period, as an ISO date (`2025-12-31`). */
 export function periodEndDate(p: Period, startMonth: number): string {
   const months = monthsOf(p, startMonth);
@@ -196,30 +188,3 @@ export const PERIOD_KIND_OF_FREQUENCY: Record<Frequency, PeriodKind> = {
   biannual: 'half',
   annual: 'year',
 };
-
-export function periodsEqual(a: Period, b: Period): boolean {
-  return formatPeriod(a) === formatPeriod(b);
-}
-
-/**
- * The periods of `kind` that end inside `p` (for example the three months of a quarter, or the
- * single quarter of a quarter). A coarser kind than `p` yields nothing.
- */
-export function periodsOfKindWithin(p: Period, kind: PeriodKind, startMonth: number): Period[] {
-  const fy = fyOf(p, startMonth);
-  const months = monthsOf(p, startMonth);
-  const firstIdx = monthIndexInFy(months[0]!, startMonth);
-  const lastIdx = monthIndexInFy(months[months.length - 1]!, startMonth);
-  const out: Period[] = [];
-  const span: Record<PeriodKind, number> = { month: 1, quarter: 3, half: 6, year: 12 };
-  const size = span[kind];
-  for (let end = firstIdx + size - 1; end <= lastIdx; end += size) {
-    if ((end + 1) % size !== 0) continue;
-    const n = (end + 1) / size;
-    if (kind === 'month') out.push({ kind: 'month', ...nthMonthOfFy(fy, end, startMonth) });
-    else if (kind === 'quarter') out.push({ kind: 'quarter', fy, quarter: n as 1 | 2 | 3 | 4 });
-    else if (kind === 'half') out.push({ kind: 'half', fy, half: n as 1 | 2 });
-    else out.push({ kind: 'year', fy });
-  }
-  return out;
-}

@@ -65,7 +65,7 @@ export function formatDiff(d: WorkspaceDiff, header: DiffHeader, format: AuditFo
   const md = format === 'md';
   const esc = md ? escapeMarkdown : (s: string) => s;
   const lines: string[] = [md ? `# Changes: ${esc(title)}` : `Changes ${title}`];
-  if (header.dirty.length > 0) lines.push(`${md ? '' : ''}Includes uncommitted changes in ${header.dirty.length} file${header.dirty.length === 1 ? '' : 's'}: ${esc(header.dirty.join(', '))}`);
+  if (header.dirty.length > 0) lines.push(`Includes uncommitted changes in ${header.dirty.length} file${header.dirty.length === 1 ? '' : 's'}: ${esc(header.dirty.join(', '))}`);
   if (sections.length === 0) lines.push('No changes to the dictionary, settings, outturns or commentary.');
   for (const s of sections) {
     lines.push('', md ? `## ${s.heading}` : `${s.heading}:`);

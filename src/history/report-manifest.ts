@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { CliIO } from '../cli/io.js';
+import { packageVersion } from '../cli/version.js';
 import { GitError } from '../git/git.js';
 import { dirtyFiles, headCommit, openRepo } from '../git/repo.js';
 import type { RenderedFile } from '../report/render.js';
@@ -16,10 +17,6 @@ export interface PublishedRun {
   formats: string[];
   draft: boolean;
   date: string | null;
-}
-
-function prfVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 /**
@@ -65,7 +62,7 @@ export function manifestFile(io: CliIO, loaded: ReportSource, run: PublishedRun,
   const sources = loaded.sources ?? readWorkspaceSources(loaded.root);
   const manifest: Manifest = {
     manifest: 1,
-    prf: prfVersion(),
+    prf: packageVersion(),
     ...run,
     commit,
     dirty: dirty.length > 0,

@@ -61,8 +61,6 @@ export const SEASONS = {
 
 export const DEMO_FIRST_FY = 2022;
 export const DEMO_LAST_FY = 2025;
-/** The last month with data: December 2025 (2025-26 Q3). */
-export const DEMO_LAST_MONTH = { year: 2025, month: 12 } as const;
 
 /*
  * The gaps that hold a report up are all in 2025-26 Q2, so `prf report q2` shows how prf refuses
