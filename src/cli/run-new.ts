@@ -5,6 +5,7 @@ import { blankEntry, entryFrom, entryText } from '../adopt/kpi-template.js';
 import { stylish } from '../format/diagnostics.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { KPI_ID_PATTERN } from '../schema/common.js';
+import { kpiIdOfPath } from '../validate/kpi-rules.js';
 import { loadWorkspace } from '../validate/load-workspace.js';
 import { readWorkspaceSources } from '../workspace/read-sources.js';
 import { checkCommittee } from './command-context.js';
@@ -30,7 +31,7 @@ export async function runNew(io: CliIO, globals: GlobalOptions, id: string, opti
   }
   checkCommittee(workspace, options.committee);
   const taken = new Map<string, string>();
-  for (const f of sources.kpis) taken.set(f.path.split('/').pop()!.replace(/\.ya?ml$/i, ''), f.path);
+  for (const f of sources.kpis) taken.set(kpiIdOfPath(f.path), f.path);
   for (const [kpi, origin] of workspace.kpiOrigins) taken.set(kpi, origin.file);
   if (taken.has(id)) throw new UsageError(`${id} already exists (${displayPath(taken.get(id)!)}); choose another id, or use --from ${id} to start a new KPI from it`);
 

@@ -1,4 +1,4 @@
-import { git } from './git.js';
+import { gitText } from './git.js';
 import type { Repo } from './repo.js';
 
 export interface FileChange {
@@ -56,5 +56,5 @@ export function logPaths(repo: Repo, paths: readonly string[], options: { follow
   const args = ['log', `--format=${FORMAT}`, '-z', '--name-status', '-M', '--no-merges'];
   if (options.follow) args.push('--follow');
   args.push('HEAD', '--', ...paths);
-  return parseLog(git(repo.top, args).toString('utf8'));
+  return parseLog(gitText(repo.top, args));
 }

@@ -1,4 +1,4 @@
-import { git } from './git.js';
+import { git, gitText } from './git.js';
 import type { Repo } from './repo.js';
 
 export interface TreeEntry {
@@ -12,7 +12,7 @@ export interface TreeEntry {
 export function listTree(repo: Repo, commit: string, repoDir: string): TreeEntry[] {
   const args = ['ls-tree', '-r', '-z', '--full-tree', commit];
   if (repoDir !== '') args.push('--', repoDir);
-  const out = git(repo.top, args).toString('utf8');
+  const out = gitText(repo.top, args);
   const entries: TreeEntry[] = [];
   for (const record of out.split('\0')) {
     if (record === '') continue;

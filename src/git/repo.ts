@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { GitError, git, gitText, gitTry } from './git.js';
+import { GitError, gitText, gitTry } from './git.js';
 
 /** The git repository holding a workspace. All git commands run from `top`. */
 export interface Repo {
@@ -62,7 +62,7 @@ export function lastTag(repo: Repo): string | null {
  * the workspace: what a report from the working tree contains that no commit does.
  */
 export function dirtyFiles(repo: Repo): string[] {
-  const out = git(repo.top, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', repo.prefix === '' ? '.' : repo.prefix]).toString('utf8');
+  const out = gitText(repo.top, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', repo.prefix === '' ? '.' : repo.prefix]);
   const files: string[] = [];
   const fields = out.split('\0');
   for (let i = 0; i < fields.length; i++) {
@@ -96,4 +96,3 @@ export function describeCommit(repo: Repo, sha: string): { date: string; subject
   return { date: date ?? '', subject: subject ?? '' };
 }
 
-export { GitError };

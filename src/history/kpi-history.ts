@@ -1,7 +1,6 @@
-import { posix } from 'node:path';
 import { logPaths, type LogEntry } from '../git/log.js';
 import { readObjects } from '../git/objects.js';
-import { toWorkspacePath, type Repo } from '../git/repo.js';
+import { toRepoPath, toWorkspacePath, type Repo } from '../git/repo.js';
 import { kpiSchema, type Kpi } from '../schema/kpi.js';
 import { decodeText } from '../validate/decode.js';
 import { readOutturnCsv } from '../validate/outturn-csv.js';
@@ -70,8 +69,8 @@ const isCsv = (p: string) => p.toLowerCase().endsWith('.csv');
  * one cat-file process in all. Commits that touched the CSVs but not this KPI's rows are left out.
  */
 export function kpiHistory(repo: Repo, kpiFile: string, outturnsDir: string): HistoryEntry[] {
-  const repoKpiFile = posix.join(repo.prefix, kpiFile);
-  const repoOutturns = posix.join(repo.prefix, outturnsDir);
+  const repoKpiFile = toRepoPath(repo, kpiFile);
+  const repoOutturns = toRepoPath(repo, outturnsDir);
   const kpiLog = logPaths(repo, [repoKpiFile], { follow: true });
   const dataLog = logPaths(repo, [repoOutturns]);
   const byCommit = new Map<string, { entry: LogEntry; kpiPath: { from: string; to: string } | null; csvs: Array<{ from: string; to: string; status: string }> }>();

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { finiteNumber, isoDate, kpiId, periodName, text } from './common.js';
+import { RAGG_STATUSES } from './config.js';
 
 export const actionSchema = z.strictObject({
   action: text.describe('What will be done'),
@@ -13,7 +14,7 @@ export const kpiCommentarySchema = z.strictObject({
   actions: z.array(actionSchema).optional().describe('Actions to improve performance'),
   barriers: text.optional().describe('What stands in the way'),
   likelyOutturn: finiteNumber.optional().describe('The likely year-end outturn'),
-  status: z.enum(['red', 'amber', 'green', 'grey']).optional().describe('For projects and narrative indicators: the owner\'s RAGG'),
+  status: z.enum(RAGG_STATUSES).optional().describe('For projects and narrative indicators: the owner\'s RAGG'),
   narrative: text.optional().describe('For projects and narrative indicators'),
   author: text.optional().describe('Who wrote it (a role)'),
 });

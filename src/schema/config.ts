@@ -27,6 +27,11 @@ export const prioritySchema = z.strictObject({
   aims: z.array(aimSchema).default([]).describe('The aims or objectives under this priority (the golden thread)'),
 });
 
+/** A section whose every field has a default: left out, it is those defaults (written once, on the fields). */
+function withFieldDefaults<T extends z.ZodObject>(schema: T) {
+  return schema.default(() => schema.parse({}) as z.util.NoUndefined<z.output<T>>);
+}
+
 export const pathsSchema = z
   .strictObject({
     kpis: z.string().default('kpis'),
@@ -41,36 +46,30 @@ export const configSchema = z
   .strictObject({
     organisation: text.describe('The organisation, as printed on papers'),
     financialYearStartMonth: z.number().int().min(1).max(12).default(4).describe('1-12; 4 = April'),
-    paths: pathsSchema.default({
-      kpis: 'kpis',
-      outturns: 'data/outturns',
-      commentary: 'data/commentary',
-      templates: 'templates',
-      reports: 'reports',
-    }),
-    ragg: z
-      .strictObject({
+    paths: withFieldDefaults(pathsSchema),
+    ragg: withFieldDefaults(
+      z.strictObject({
         band: z.number().min(0).default(0.05),
         bandType: z.enum(['relative', 'absolute']).default('relative'),
         exceptionsFor: z
           .array(z.enum(['red', 'amber']))
           .default(['red'])
           .describe('Which statuses need an exception report'),
-      })
-      .default({ band: 0.05, bandType: 'relative', exceptionsFor: ['red'] }),
-    improvement: z
-      .strictObject({
+      }),
+    ),
+    improvement: withFieldDefaults(
+      z.strictObject({
         threshold: z.number().min(0).max(1).default(0.7),
         maintainedAtTargetCountsAsImproved: z.boolean().default(false),
-      })
-      .default({ threshold: 0.7, maintainedAtTargetCountsAsImproved: false }),
-    spc: z
-      .strictObject({
+      }),
+    ),
+    spc: withFieldDefaults(
+      z.strictObject({
         minimumPoints: z.number().int().min(2).default(12),
         shiftLength: z.number().int().min(2).default(7),
         trendLength: z.number().int().min(2).default(7),
-      })
-      .default({ minimumPoints: 12, shiftLength: 7, trendLength: 7 }),
+      }),
+    ),
     committees: z.array(committeeSchema).min(1, 'list at least one committee'),
     priorities: z.array(prioritySchema).min(1, 'list at least one Council Plan priority'),
   })

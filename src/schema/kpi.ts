@@ -1,9 +1,11 @@
 import * as z from 'zod';
+import { MONTH_NAMES } from '../core/periods.js';
 import { bandSchema } from './config.js';
 import { financialYear, finiteNumber, isoDate, kpiId, slug, text } from './common.js';
 
 export const QUARTER_KEYS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
-export const MONTH_KEYS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** Profile keys for months are the month names periods use. */
+export const MONTH_KEYS = MONTH_NAMES;
 
 /** A profile maps each quarter (Q1-Q4) or each month (Jan-Dec) of the year to its target. */
 export const profileSchema = z

@@ -6,12 +6,17 @@ import { suggestion } from './suggest.js';
 import { locate, type YamlSource } from './yaml-source.js';
 
 /** Rules for one schema-valid KPI entry that need the config or more than one field. */
+/** The id a KPI file's name gives it: `kpis/housing/HC-01.yaml` is HC-01. */
+export function kpiIdOfPath(path: string): string {
+  return path.split('/').pop()!.replace(/\.ya?ml$/i, '');
+}
+
 export function kpiRules(kpi: Kpi, source: YamlSource, config: Config | null): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (path: (string | number)[], opts?: { key?: boolean }) => locate(source, path, opts);
   const error = (path: (string | number)[], code: RuleCode, message: string) => out.push(diagnostic(source.file, at(path), 'error', code, message, path));
 
-  const base = source.file.split('/').pop()!.replace(/\.ya?ml$/i, '');
+  const base = kpiIdOfPath(source.file);
   if (base !== kpi.id) {
     error(['id'], 'kpi-id-file-mismatch', `the id is ${kpi.id} but the file is named ${base}: rename the file to ${kpi.id}.yaml or correct the id`);
   }

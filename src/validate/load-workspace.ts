@@ -7,7 +7,7 @@ import type { CommentaryFile, Observation, Origin, Workspace } from '../workspac
 import { commentaryRules } from './commentary-rules.js';
 import { configRules } from './config-rules.js';
 import { decodeText, type SourceFile } from './decode.js';
-import { kpiRules } from './kpi-rules.js';
+import { kpiIdOfPath, kpiRules } from './kpi-rules.js';
 import { readOutturnCsv } from './outturn-csv.js';
 import { parseYamlFile } from './parse-yaml-file.js';
 import { locate } from './yaml-source.js';
@@ -57,7 +57,7 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
     const { data, source, diagnostics: d } = parseYamlFile(file, kpiSchema, 'the KPI entry');
     diagnostics.push(...d);
     if (!data || !source) {
-      brokenKpis.add(file.path.split('/').pop()!.replace(/\.ya?ml$/i, ''));
+      brokenKpis.add(kpiIdOfPath(file.path));
       const id = (source?.value as { id?: unknown } | undefined)?.id;
       if (typeof id === 'string') brokenKpis.add(id);
       continue;
@@ -124,7 +124,7 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
 
   diagnostics.sort(compareDiagnostics);
   if (!config) return { workspace: null, diagnostics };
-  const sortedKpis = [...kpis.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sortedKpis = [...kpis.values()].sort((a, b) => compareText(a.id, b.id));
   return { workspace: { config, kpis: sortedKpis, kpiOrigins, observations, commentary }, diagnostics };
 }
 

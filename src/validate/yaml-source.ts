@@ -28,8 +28,7 @@ export function tooDeep(text: string, limit = MAX_NESTING): Position | null {
       line++;
       lineStart = i + 1;
       atLineStart = true;
-      if (quote === "'") continue;
-      quote = quote === '"' ? quote : null;
+      // A quoted scalar may run on over the line break, so the quote stays open.
       continue;
     }
     if (atLineStart && c !== ' ') {

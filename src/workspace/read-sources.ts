@@ -128,7 +128,9 @@ function readSource(root: string, abs: string, problems: Diagnostic[]): SourceFi
 export function readWorkspaceSources(root: string): WorkspaceSources {
   const readProblems: Diagnostic[] = [];
   const configAbs = join(root, CONFIG_FILE);
-  const config = readSource(root, configAbs, readProblems) ?? { path: CONFIG_FILE, bytes: new Uint8Array() };
+  // prf.yaml is small and read twice (for the folders, then by the loader): read it once.
+  const configSource = readSource(root, configAbs, readProblems);
+  const config = { path: configSource?.path ?? CONFIG_FILE, bytes: configSource?.bytes ?? new Uint8Array() };
   const paths = readPaths(Buffer.from(config.bytes).toString('utf8'));
   // A folder outside the workspace is reported against prf.yaml by the loader, and never read.
   const collect = (folder: string, ext: readonly string[]) =>
