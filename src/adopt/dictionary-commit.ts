@@ -1,4 +1,6 @@
 import { gitTry } from '../git/git.js';
+import type { Workspace } from '../workspace/model.js';
+import { entryFingerprint } from './form-layout.js';
 
 /**
  * The last commit that changed the dictionary folder, or null outside git (or without git).
@@ -14,4 +16,9 @@ export function dictionaryCommit(root: string, kpisFolder: string): string | nul
   } catch {
     return null;
   }
+}
+
+/** The dictionary as a return form seals it: each entry's fingerprint, and the last commit that changed it. */
+export function dictionarySeal(root: string, workspace: Workspace): { entries: Map<string, string>; commit: string | null } {
+  return { entries: new Map(workspace.kpis.map((k) => [k.id, entryFingerprint(k)])), commit: dictionaryCommit(root, workspace.config.paths.kpis) };
 }

@@ -4,7 +4,7 @@ import { latestFyWithQuarterData, latestQuarterWithData, resolvePeriodQuery } fr
 import { formatPeriod, type Period } from '../core/periods.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { stylish } from '../format/diagnostics.js';
-import { loadWorkspace } from '../validate/load-workspace.js';
+import { loadWorkspace, type WorkspaceSources } from '../validate/load-workspace.js';
 import type { Config } from '../schema/config.js';
 import type { Workspace } from '../workspace/model.js';
 import { readWorkspaceSources } from '../workspace/read-sources.js';
@@ -15,6 +15,8 @@ import { displayPathFn, resolveWorkspaceRoot } from './workspace-root.js';
 export interface LoadedWorkspace {
   root: string;
   workspace: Workspace;
+  /** The files the workspace was read from (their bytes are read again when asked for). */
+  sources: WorkspaceSources;
   displayPath: (file: string) => string;
 }
 
@@ -25,7 +27,8 @@ export interface LoadedWorkspace {
  */
 export function loadForCommand(io: CliIO, globals: GlobalOptions): LoadedWorkspace | number {
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
-  const { workspace, diagnostics } = loadWorkspace(readWorkspaceSources(root));
+  const sources = readWorkspaceSources(root);
+  const { workspace, diagnostics } = loadWorkspace(sources);
   const displayPath = displayPathFn(root, io.cwd);
   const { errors, warnings } = countBySeverity(diagnostics);
   if (errors > 0 || workspace === null) {
@@ -35,7 +38,7 @@ export function loadForCommand(io: CliIO, globals: GlobalOptions): LoadedWorkspa
     return EXIT.problems;
   }
   if (warnings > 0) io.stderr.write(`prf: ${warnings} warning${warnings === 1 ? '' : 's'} in the workspace (run prf validate to see ${warnings === 1 ? 'it' : 'them'})\n`);
-  return { root, workspace, displayPath };
+  return { root, workspace, sources, displayPath };
 }
 
 /**

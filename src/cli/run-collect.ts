@@ -1,7 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { collectorSlug, planCollection } from '../adopt/collect-plan.js';
-import { dictionaryCommit } from '../adopt/dictionary-commit.js';
-import { entryFingerprint } from '../adopt/form-layout.js';
+import { dictionarySeal } from '../adopt/dictionary-commit.js';
 import { formatPeriod, periodEndDate } from '../core/periods.js';
 import { englandAndWalesBankHolidays } from '../core/working-days.js';
 import { writeFilesAtomically } from '../io/write-files.js';
@@ -32,8 +31,7 @@ export async function runCollect(io: CliIO, globals: GlobalOptions, periodText: 
     return EXIT.ok;
   }
   const { buildForm } = await import('../adopt/form-workbook.js');
-  const commit = dictionaryCommit(root, workspace.config.paths.kpis);
-  const entries = new Map(workspace.kpis.map((k) => [k.id, entryFingerprint(k)]));
+  const { entries, commit } = dictionarySeal(root, workspace);
   const day = periodEndDate(period, workspace.config.financialYearStartMonth);
   const used = new Set<string>();
   const files: Array<{ path: string; data: Uint8Array; rows: number }> = [];

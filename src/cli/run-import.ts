@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { dictionaryCommit } from '../adopt/dictionary-commit.js';
-import { entryFingerprint } from '../adopt/form-layout.js';
+import { dictionarySeal } from '../adopt/dictionary-commit.js';
 import { periodWithin, planImport, type ImportPlan } from '../adopt/import-plan.js';
 import { outturnEdits } from '../adopt/outturn-edits.js';
 import { formatPeriod } from '../core/periods.js';
@@ -12,7 +11,6 @@ import { decodeText } from '../validate/decode.js';
 import { loadWorkspace } from '../validate/load-workspace.js';
 import { readOutturnCsv } from '../validate/outturn-csv.js';
 import type { Observation } from '../workspace/model.js';
-import { readWorkspaceSources } from '../workspace/read-sources.js';
 import type { ImportOptions } from './commands/import.js';
 import { dateOption, loadForCommand, resolvePeriodArg } from './command-context.js';
 import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
@@ -36,6 +34,8 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   const diagnostics: Diagnostic[] = [];
   const incoming: Observation[] = [];
   const unfilled: string[] = [];
+  // Forms are checked against the dictionary as it is now: worked out once, and only for forms.
+  let seal: ReturnType<typeof dictionarySeal> | null = null;
   for (const arg of fileArgs) {
     const abs = resolve(io.cwd, arg);
     if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`${arg}: no such file`);
@@ -43,8 +43,8 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
     const bytes = readFileSync(abs);
     if (/\.xlsx$/i.test(abs)) {
       const { readForm } = await import('../adopt/read-form.js');
-      const entries = new Map(workspace.kpis.map((k) => [k.id, entryFingerprint(k)]));
-      const r = await readForm(file, bytes, { kpis, entries, currentCommit: dictionaryCommit(root, workspace.config.paths.kpis), period });
+      seal ??= dictionarySeal(root, workspace);
+      const r = await readForm(file, bytes, { kpis, entries: seal.entries, currentCommit: seal.commit, period });
       diagnostics.push(...r.diagnostics);
       incoming.push(...r.observations);
       unfilled.push(...r.unfilled.map((u) => `${u.kpi} ${u.period}`));
@@ -80,10 +80,9 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
     return EXIT.problems;
   }
   // The changed files must still make a valid workspace: checked in memory before anything is written.
-  const sources = readWorkspaceSources(root);
   const changed = new Map(edits.files.map((f) => [f.path, Buffer.from(f.text, 'utf8')]));
-  sources.outturns = [...sources.outturns.filter((s) => !changed.has(s.path)), ...[...changed].map(([path, bytes]) => ({ path, bytes }))];
-  const after = loadWorkspace(sources).diagnostics.filter((d) => d.severity === 'error');
+  const outturns = [...loaded.sources.outturns.filter((s) => !changed.has(s.path)), ...[...changed].map(([path, bytes]) => ({ path, bytes }))];
+  const after = loadWorkspace({ ...loaded.sources, outturns }).diagnostics.filter((d) => d.severity === 'error');
   if (after.length > 0) {
     io.stderr.write(stylish(after, { displayPath, color }));
     io.stderr.write('prf: the workspace would not validate with these figures; nothing was imported\n');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { DEFAULT_TEMPLATES_DIR, defaultTemplateFiles, loadTemplates } from '../report/templates.js';
+import { DEFAULT_TEMPLATES_DIR, defaultTemplateFiles, loadTemplates, workspaceTemplateDirs } from '../report/templates.js';
 import { loadForCommand } from './command-context.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './main.js';
@@ -40,9 +40,11 @@ export async function runTemplatesList(io: CliIO, globals: GlobalOptions): Promi
   const loaded = loadForCommand(io, globals);
   if (typeof loaded === 'number') return loaded;
   const { root, workspace, displayPath } = loaded;
-  const set = loadTemplates([resolve(root, workspace.config.paths.templates), DEFAULT_TEMPLATES_DIR]);
+  const dirs = workspaceTemplateDirs(root, workspace.config);
+  const own = dirs[0]!;
+  const set = loadTemplates(dirs);
   for (const [name, file] of [...set.sources].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const fromWorkspace = file.startsWith(resolve(root, workspace.config.paths.templates)) && resolve(root, workspace.config.paths.templates) !== DEFAULT_TEMPLATES_DIR;
+    const fromWorkspace = file.startsWith(own) && own !== DEFAULT_TEMPLATES_DIR;
     io.stdout.write(`${name.padEnd(28)} ${fromWorkspace ? displayPath(relative(root, file)) : 'default'}\n`);
   }
   return EXIT.ok;

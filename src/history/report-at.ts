@@ -4,7 +4,6 @@ import type { GlobalOptions } from '../cli/main.js';
 import { displayPathFn, resolveWorkspaceRoot } from '../cli/workspace-root.js';
 import { describeCommit, short } from '../git/repo.js';
 import { DEFAULT_TEMPLATES_DIR, type TemplateLayer } from '../report/templates.js';
-import type { WorkspaceSources } from '../validate/load-workspace.js';
 import { loadAtRevision } from './load-at.js';
 
 /** What `prf report` renders from: the working tree, or (with --at) a commit. */
@@ -12,8 +11,6 @@ export interface ReportSource extends LoadedWorkspace {
   /** Added to the default output folder's name, so papers as at a commit never overwrite today's. */
   outSuffix?: string;
   templateDirs?: Array<string | TemplateLayer>;
-  /** The files read, when they came from git (the working tree is read again for a manifest). */
-  sources?: WorkspaceSources;
   commit?: string;
 }
 

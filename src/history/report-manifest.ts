@@ -6,7 +6,6 @@ import { GitError } from '../git/git.js';
 import { dirtyFiles, headCommit, openRepo } from '../git/repo.js';
 import type { RenderedFile } from '../report/render.js';
 import { DEFAULT_TEMPLATES_DIR, type TemplateSet } from '../report/templates.js';
-import { readWorkspaceSources } from '../workspace/read-sources.js';
 import { hashes, inputHashes, MANIFEST_FILE, manifestJson, sha256, type FileHash, type Manifest } from './manifest.js';
 import type { ReportSource } from './report-at.js';
 import { isWorkspaceInput } from './sources-at.js';
@@ -59,7 +58,7 @@ export function manifestFile(io: CliIO, loaded: ReportSource, run: PublishedRun,
       io.stderr.write(`prf: ${dirty.length} file${dirty.length === 1 ? ' has' : 's have'} uncommitted changes (${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', ...' : ''}); the manifest marks these papers dirty: commit first so they can be reproduced\n`);
     }
   }
-  const sources = loaded.sources ?? readWorkspaceSources(loaded.root);
+  const sources = loaded.sources;
   const manifest: Manifest = {
     manifest: 1,
     prf: packageVersion(),

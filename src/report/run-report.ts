@@ -1,5 +1,6 @@
 import { join, relative, resolve } from 'node:path';
-import { formatPeriod } from '../core/periods.js';
+import { formatPeriod, type Period } from '../core/periods.js';
+import type { Workspace } from '../workspace/model.js';
 import { englandAndWalesBankHolidays } from '../core/working-days.js';
 import { checkCommittee, checkOutputFolder, dateOption, loadForCommand, resolvePeriodArg } from '../cli/command-context.js';
 import { EXIT, UsageError, type CliIO } from '../cli/io.js';
@@ -8,7 +9,7 @@ import type { ReportSource } from '../history/report-at.js';
 import { writeFilesAtomically } from '../io/write-files.js';
 import { buildReport, type ReportViews } from './build-report.js';
 import { REPORT_FORMATS, renderText, type RenderedFile, type ReportFormat } from './render.js';
-import { DEFAULT_TEMPLATES_DIR, loadTemplates, type TemplateSet } from './templates.js';
+import { loadTemplates, workspaceTemplateDirs, type TemplateSet } from './templates.js';
 
 export interface ReportOptions {
   committee?: string;
@@ -41,12 +42,25 @@ export async function renderFiles(views: ReportViews, templates: TemplateSet, fo
   }
   if (formats.includes('pdf')) {
     const { printPdfs } = await import('./pdf.js');
-    const html = files.length > 0 && formats.includes('html') ? files.filter((f) => f.path.endsWith('.html')) : renderText(views, templates, 'html');
+    const html = formats.includes('html') ? files.filter((f) => f.path.endsWith('.html')) : renderText(views, templates, 'html');
     const pdf = await printPdfs(html, env);
     if (!pdf.ok) return { ok: false, message: pdf.message };
     files.push(...pdf.files);
   }
   return { ok: true, files };
+}
+
+/**
+ * The papers' views as `prf report` builds them from its settings; prf verify rebuilds them the
+ * same way, so the two cannot drift apart.
+ */
+export function reportViews(workspace: Workspace, period: Period, settings: { committee: string | null; draft: boolean; date: string | null }): ReportViews {
+  return buildReport(workspace, period, {
+    ...(settings.committee === null ? {} : { committee: settings.committee }),
+    draft: settings.draft,
+    date: settings.date,
+    isHoliday: englandAndWalesBankHolidays(),
+  });
 }
 
 export async function runReport(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: ReportOptions): Promise<number> {
@@ -61,12 +75,7 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
   const outDir = options.out === undefined ? join(root, paths.reports, formatPeriod(period) + (loaded.outSuffix ?? '')) : resolve(io.cwd, options.out);
   checkOutputFolder(outDir, root, paths, 'papers', 'reports/2025-26-Q3');
 
-  const views = buildReport(workspace, period, {
-    ...(options.committee === undefined ? {} : { committee: options.committee }),
-    draft: options.draft ?? false,
-    date,
-    isHoliday: englandAndWalesBankHolidays(),
-  });
+  const views = reportViews(workspace, period, { committee: options.committee ?? null, draft: options.draft ?? false, date });
   if (views.gaps.length > 0 && !options.draft) {
     io.stderr.write(`prf: the ${formatPeriod(period)} papers would go out incomplete; nothing was written. Each gap and who must act:\n`);
     for (const g of views.gaps) io.stderr.write(`  ${g.kpi.id}  ${g.problem}; to act: ${g.who}\n`);
@@ -75,7 +84,7 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
   }
 
   // --at takes the workspace's templates as they were at that commit (see history/report-at.ts).
-  const templates = loadTemplates(loaded.templateDirs ?? [resolve(root, paths.templates), DEFAULT_TEMPLATES_DIR], displayPath);
+  const templates = loadTemplates(loaded.templateDirs ?? workspaceTemplateDirs(root, workspace.config), displayPath);
   // Everything is rendered before anything is written, so a failure leaves the old papers as they were.
   const rendered = await renderFiles(views, templates, formats, io.env);
   if (!rendered.ok) {

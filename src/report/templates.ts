@@ -1,11 +1,16 @@
 import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { registerHelpers } from './helpers.js';
 import { TemplateError } from './template-error.js';
 
 /** The default templates shipped with prf: the package's own `templates/` folder. */
 export const DEFAULT_TEMPLATES_DIR = join(import.meta.dirname, '..', '..', 'templates');
+
+/** A workspace's template layers: its own templates folder over prf's defaults. */
+export function workspaceTemplateDirs(root: string, config: { paths: { templates: string } }): string[] {
+  return [resolve(root, config.paths.templates), DEFAULT_TEMPLATES_DIR];
+}
 
 
 /**
