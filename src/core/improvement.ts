@@ -124,21 +124,35 @@ export function computeImprovement(workspace: Workspace, fy: number, through?: P
   const previous = samePeriodLastYear(until);
   const window: ComparisonWindow = { through: until, previous, from: firstDate({ kind: 'year', fy: fy - 1 }, startMonth), to: periodEndDate(until, startMonth) };
 
-  const kpis: ImprovementKpi[] = workspace.kpis
+  const all: ImprovementKpi[] = workspace.kpis
     .filter((k): k is Measure => k.kind === 'measure' && k.level !== 'tracker')
-    .filter((k) => options.committee === undefined || k.committee === options.committee)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((k) => ({ id: k.id, ...classify(k, observationsOf(workspace, k.id), window, workspace), name: k.name, committee: k.committee }));
+  const whole = tally(all, { year: formatPeriod({ kind: 'year', fy }), through: formatPeriod(until), comparedWith: formatPeriod(previous), threshold: workspace.config.improvement.threshold });
+  return options.committee === undefined ? whole : improvementForCommittee(whole, options.committee);
+}
 
+/**
+ * The check for one committee's measures, from the council-wide one: a measure's outcome does
+ * not depend on who scrutinises it, so only the counts are worked out again.
+ */
+export function improvementForCommittee(whole: ImprovementResult, committee: string): ImprovementResult {
+  return tally(
+    whole.kpis.filter((k) => k.committee === committee),
+    whole,
+  );
+}
+
+function tally(kpis: ImprovementKpi[], check: Pick<ImprovementResult, 'year' | 'through' | 'comparedWith' | 'threshold'>): ImprovementResult {
   const count = (outcome: ImprovementOutcome) => kpis.filter((k) => k.outcome === outcome).length;
   const improved = count('improved');
   const comparable = kpis.length - count('notComparable');
-  const threshold = workspace.config.improvement.threshold;
+  const threshold = check.threshold;
   const share = comparable === 0 ? 0 : tidy(improved / comparable);
   const moreNeeded = improvementsNeeded(improved, comparable, threshold);
   return {
-    year: formatPeriod({ kind: 'year', fy }),
-    through: formatPeriod(until),
+    year: check.year,
+    through: check.through,
     threshold,
     improved,
     declined: count('declined'),
@@ -149,7 +163,7 @@ export function computeImprovement(workspace: Workspace, fy: number, through?: P
     met: moreNeeded === 0,
     moreNeeded,
     kpis,
-    comparedWith: formatPeriod(previous),
+    comparedWith: check.comparedWith,
     atRisk: [...kpis.filter((k) => k.outcome === 'declined'), ...kpis.filter((k) => k.outcome === 'unchanged')].map((k) => k.id),
   };
 }

@@ -1,7 +1,7 @@
 import { computeDue, ROLE_WORDS } from '../core/due.js';
 import { computeImprovement } from '../core/improvement.js';
 import { fyOf, periodEndDate, previousPeriod, type Period } from '../core/periods.js';
-import { computeStatus } from '../core/status.js';
+import { compareStatuses, computeStatus } from '../core/status.js';
 import type { IsHoliday } from '../core/working-days.js';
 import type { Workspace } from '../workspace/model.js';
 import { buildIndexView, buildPaperView, type ReportInputs } from './paper-view.js';
@@ -36,13 +36,16 @@ export function buildReport(workspace: Workspace, period: Period, options: Repor
   const gaps: Gap[] = due.kpis.flatMap((k) =>
     k.problems.map((p) => ({ kpi: { id: k.id, name: k.name }, problem: p.message, who: `${p.holder} (${ROLE_WORDS[p.who]})` })),
   );
+  const status = computeStatus(workspace, period);
+  const previous = computeStatus(workspace, previousPeriod(period));
+  const improvement = computeImprovement(workspace, fy, period);
   const inputs: ReportInputs = {
     workspace,
     period,
-    status: computeStatus(workspace, period),
-    previous: computeStatus(workspace, previousPeriod(period)),
-    improvement: computeImprovement(workspace, fy, period),
-    improvementByCommittee: new Map(committees.map((c) => [c.id, computeImprovement(workspace, fy, period, { committee: c.id })])),
+    status,
+    previous,
+    changes: compareStatuses(previous, status),
+    improvement,
     gaps,
     draft: options.draft,
     date: options.date,

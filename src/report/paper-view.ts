@@ -1,8 +1,8 @@
 import { benchmarkFor } from '../core/benchmark.js';
 import { formatFigure, type FigureStyle } from '../core/figures.js';
-import type { ImprovementResult } from '../core/improvement.js';
+import { improvementForCommittee, type ImprovementResult } from '../core/improvement.js';
 import { formatPeriod, fyOf, monthsOf, periodEndDate, samePeriodLastYear, type Period } from '../core/periods.js';
-import { summarise, type KpiStatus, type StatusReport } from '../core/status.js';
+import { summarise, type KpiStatus, type StatusChange, type StatusReport } from '../core/status.js';
 import type { Action } from '../schema/commentary.js';
 import type { Committee } from '../schema/config.js';
 import type { Kpi } from '../schema/kpi.js';
@@ -30,8 +30,9 @@ export interface ReportInputs {
   status: StatusReport;
   /** The same report for the previous period, for "what changed". */
   previous: StatusReport;
+  /** What changed since the previous period, council-wide. */
+  changes: { newReds: StatusChange[]; recoveries: StatusChange[] };
   improvement: ImprovementResult;
-  improvementByCommittee: Map<string, ImprovementResult>;
   gaps: Gap[];
   draft: boolean;
   /** The date printed on the papers and used to judge overdue actions; the period end when null. */
@@ -263,9 +264,7 @@ export function buildPaperView(inputs: ReportInputs, committee: Committee): Pape
   const groups: PriorityGroup[] = workspace.config.priorities
     .map((p) => ({ id: p.id, name: p.name, rows: mine.filter((k) => k.priority === p.id).map((k) => rows.get(k.id)!) }))
     .filter((g) => g.rows.length > 0);
-  const before = new Map(inputs.previous.kpis.map((k) => [k.id, k.status]));
   const commentary = workspace.commentary.get(formatPeriod(period))?.commentary;
-  const mineImprovement = inputs.improvementByCommittee.get(committee.id);
   return {
     organisation: workspace.config.organisation,
     committee: { id: committee.id, name: committee.name, shortName: committee.shortName ?? committee.name },
@@ -274,10 +273,10 @@ export function buildPaperView(inputs: ReportInputs, committee: Committee): Pape
     date: inputs.date,
     counts: counts(mine),
     improvement: improvementView(inputs.improvement),
-    committeeImprovement: improvementView(mineImprovement ?? inputs.improvement),
+    committeeImprovement: improvementView(improvementForCommittee(inputs.improvement, committee.id)),
     changes: {
-      newReds: mine.filter((k) => k.status === 'red' && before.get(k.id) !== 'red').map(ref),
-      recoveries: mine.filter((k) => before.get(k.id) === 'red' && k.status !== 'red' && k.status !== 'missing').map(ref),
+      newReds: inputs.changes.newReds.filter((c) => c.committee === committee.id).map(ref),
+      recoveries: inputs.changes.recoveries.filter((c) => c.committee === committee.id).map(ref),
     },
     groups,
     exceptions: mine.filter((k) => k.needsException).map((k) => exceptionView(k, kpisById.get(k.id)!, committee, inputs, asOf)),
