@@ -7,11 +7,12 @@
  * still owed. Projects and narrative indicators give their status in commentary, not on a form.
  */
 import { formatFigure } from '../core/figures.js';
-import { observationsOf } from '../core/observations.js';
-import { formatPeriod, PERIOD_KIND_OF_FREQUENCY, periodEndDate, previousPeriod, type Period } from '../core/periods.js';
-import { periodsForSpan, spanOf } from '../core/spans.js';
+import { deadlineFor } from '../core/due.js';
+import { observationsByPeriod, observationsOf } from '../core/observations.js';
+import { formatPeriod, previousPeriod, type Period } from '../core/periods.js';
+import { ownPeriodsIn } from '../core/spans.js';
 import { targetFor } from '../core/targets.js';
-import { addWorkingDays, type IsHoliday } from '../core/working-days.js';
+import type { IsHoliday } from '../core/working-days.js';
 import type { Measure } from '../schema/kpi.js';
 import { rangeOk } from '../validate/outturn-csv.js';
 import type { Workspace } from '../workspace/model.js';
@@ -73,8 +74,8 @@ export function planCollection(workspace: Workspace, period: Period, isHoliday: 
   for (const kpi of workspace.kpis) {
     if (kpi.kind !== 'measure') continue;
     if (wanted !== undefined && kpi.roles.collector.trim().toLowerCase() !== wanted) continue;
-    const observations = new Map(observationsOf(workspace, kpi.id).map((o) => [o.periodName, o]));
-    for (const p of periodsForSpan(spanOf(period, startMonth), PERIOD_KIND_OF_FREQUENCY[kpi.frequency], startMonth)) {
+    const observations = observationsByPeriod(observationsOf(workspace, kpi.id));
+    for (const p of ownPeriodsIn(kpi.frequency, period, startMonth)) {
       const name = formatPeriod(p);
       if (observations.get(name)?.value != null) {
         alreadyRecorded++;
@@ -89,7 +90,7 @@ export function planCollection(workspace: Workspace, period: Period, isHoliday: 
         unit: unitText(kpi),
         target: targetText(kpi, p, startMonth),
         last: previous?.value != null ? `${formatFigure(previous.value, kpi)} (${previous.periodName})` : `none recorded for ${formatPeriod(previousPeriod(p))}`,
-        deadline: addWorkingDays(periodEndDate(p, startMonth), kpi.reportingLagDays, isHoliday),
+        deadline: deadlineFor(kpi, p, startMonth, isHoliday),
         ratio: kpi.aggregation === 'ratio',
         ...bounds(kpi),
       };

@@ -17,10 +17,11 @@
 import type { KpiCommentary } from '../schema/commentary.js';
 import type { Kpi, Measure, Qualitative } from '../schema/kpi.js';
 import type { Observation, Workspace } from '../workspace/model.js';
-import { formatPeriod, parsePeriod, PERIOD_KIND_OF_FREQUENCY, periodEndDate, type Period } from './periods.js';
-import { measureStatus } from './ragg.js';
+import { formatPeriod, parsePeriod, periodEndDate, type Period } from './periods.js';
+import { measureStatus, needsException } from './ragg.js';
+import { byId } from './status.js';
 import { outturnFor } from './rollup.js';
-import { periodsForSpan, spanOf } from './spans.js';
+import { ownPeriodsIn } from './spans.js';
 import { targetFor } from './targets.js';
 import { addWorkingDays, type IsHoliday } from './working-days.js';
 import { observationsByPeriod, observationsOf } from './observations.js';
@@ -85,8 +86,12 @@ interface Context {
   workspace: Workspace;
 }
 
-const deadlineOf = (kpi: Kpi, p: Period, ctx: Context): string =>
-  addWorkingDays(periodEndDate(p, ctx.startMonth), kpi.reportingLagDays, ctx.isHoliday);
+/** When a KPI's figure for `p` is due: its reporting lag in working days after the period ends. */
+export function deadlineFor(kpi: Pick<Kpi, 'reportingLagDays'>, p: Period, startMonth: number, isHoliday: IsHoliday): string {
+  return addWorkingDays(periodEndDate(p, startMonth), kpi.reportingLagDays, isHoliday);
+}
+
+const deadlineOf = (kpi: Kpi, p: Period, ctx: Context): string => deadlineFor(kpi, p, ctx.startMonth, ctx.isHoliday);
 
 function problem(kpi: Kpi, code: DueProblemCode, who: DueRole, message: string): DueProblem {
   return { code, message, who, holder: kpi.roles[who] };
@@ -138,7 +143,7 @@ function measureProblems(kpi: Measure, observations: Observation[], ctx: Context
   if (outturn.value !== null) {
     const { status } = measureStatus(kpi, outturn, targetFor(kpi, ctx.period, ctx.startMonth), kpi.ragg ?? ctx.workspace.config.ragg);
     const lacking = missingCommentary(commentary);
-    if (ctx.workspace.config.ragg.exceptionsFor.some((s) => s === status) && lacking.length > 0) {
+    if (needsException(status, ctx.workspace.config.ragg) && lacking.length > 0) {
       problems.push(
         problem(kpi, 'commentaryMissing', 'headOfService', `a ${status} status needs an exception report: the ${ctx.periodName} commentary lacks ${lacking.join(' and ')}`),
       );
@@ -148,7 +153,7 @@ function measureProblems(kpi: Measure, observations: Observation[], ctx: Context
 }
 
 function qualitativeProblems(kpi: Qualitative, ctx: Context, commentary: KpiCommentary | undefined): DueProblem[] | null {
-  const due = periodsForSpan(spanOf(ctx.period, ctx.startMonth), PERIOD_KIND_OF_FREQUENCY[kpi.frequency], ctx.startMonth).length > 0;
+  const due = ownPeriodsIn(kpi.frequency, ctx.period, ctx.startMonth).length > 0;
   if (!due) return null;
   if (commentary?.status) return [];
   const deadline = deadlineOf(kpi, ctx.period, ctx);
@@ -170,7 +175,6 @@ function kpiDue(kpi: Kpi, observations: Observation[], ctx: Context, commentary:
   };
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Every KPI's deadline and what it still owes for `period` as of `today` (`YYYY-MM-DD`),

@@ -7,6 +7,11 @@ import type { TargetResult } from './targets.js';
 /** RAGG (004 §6.1.6-7) plus `missing`: a figure that is due and absent is flagged, never grey. */
 export type Status = 'red' | 'amber' | 'green' | 'grey' | 'missing';
 
+/** Whether a status needs an exception report, as the workspace's RAGG settings say. */
+export function needsException(status: Status, ragg: { exceptionsFor: readonly string[] }): boolean {
+  return ragg.exceptionsFor.includes(status);
+}
+
 export interface StatusResult {
   status: Status;
   /** One sentence for reports, e.g. "38.50 days is 3.8% better than the 40.00 days target". */

@@ -1,4 +1,4 @@
-import { fyOf, monthIndexInFy, monthsOf, nthMonthOfFy, type Period, type PeriodKind } from './periods.js';
+import { fyOf, monthIndexInFy, monthsOf, nthMonthOfFy, PERIOD_KIND_OF_FREQUENCY, type Frequency, type Period, type PeriodKind } from './periods.js';
 
 /**
  * A run of months inside one financial year, by zero-based month index (0 = the first month of
@@ -55,6 +55,11 @@ export function periodsForSpan(span: Span, kind: PeriodKind, startMonth: number)
   }
   if (out.length === 0 && (span.to + 1) % size === 0) out.push(periodEndingAt(kind, span.fy, span.to, startMonth));
   return out;
+}
+
+/** The periods a KPI collected at `frequency` reports for `period` (none when nothing is due then). */
+export function ownPeriodsIn(frequency: Frequency, period: Period, startMonth: number): Period[] {
+  return periodsForSpan(spanOf(period, startMonth), PERIOD_KIND_OF_FREQUENCY[frequency], startMonth);
 }
 
 /** The period of `kind` that contains the last month of `p`. */

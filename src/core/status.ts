@@ -12,10 +12,10 @@ import {
   samePeriodLastYear,
   type Period,
 } from './periods.js';
-import { measureStatus, onTarget, qualitativeStatus, type Status } from './ragg.js';
+import { measureStatus, needsException, onTarget, qualitativeStatus, type Status } from './ragg.js';
 import { outturnFor, seriesTo, type Outturn, type SeriesPoint } from './rollup.js';
 import { spc, type Assurance, type SpcPoint, type Variation } from './spc.js';
-import { MONTHS_IN, periodOfKindEndingWith, periodsForSpan, spanOf } from './spans.js';
+import { MONTHS_IN, ownPeriodsIn, periodOfKindEndingWith } from './spans.js';
 import { targetFor, type TargetResult } from './targets.js';
 import { directionOfTravel, type Direction } from './trend.js';
 import { observationsByPeriod, observationsOf } from './observations.js';
@@ -200,14 +200,14 @@ function measureLine(kpi: Measure, observations: Observation[], period: Period, 
     previousValue: printed(previous, kpi.decimals),
     lastYearPeriod: formatPeriod(lastYearPeriodOf),
     lastYearValue: printed(lastYear, kpi.decimals),
-    needsException: workspace.config.ragg.exceptionsFor.some((s) => s === status),
+    needsException: needsException(status, workspace.config.ragg),
     signedOff: outturn.value === null ? null : outturn.from.every((name) => Boolean(byName.get(name)?.reviewedBy?.trim())),
   };
 }
 
 function qualitativeLine(kpi: Qualitative, period: Period, workspace: Workspace, commentary: KpiCommentary | undefined): KpiStatus {
   const startMonth = workspace.config.financialYearStartMonth;
-  const due = periodsForSpan(spanOf(period, startMonth), PERIOD_KIND_OF_FREQUENCY[kpi.frequency], startMonth).length > 0;
+  const due = ownPeriodsIn(kpi.frequency, period, startMonth).length > 0;
   const { status, explanation } = qualitativeStatus(commentary, due, formatPeriod(period));
   return {
     id: kpi.id,
@@ -237,7 +237,7 @@ function qualitativeLine(kpi: Qualitative, period: Period, workspace: Workspace,
     previousValue: null,
     lastYearPeriod: null,
     lastYearValue: null,
-    needsException: workspace.config.ragg.exceptionsFor.some((s) => s === status),
+    needsException: needsException(status, workspace.config.ragg),
     signedOff: null,
   };
 }
@@ -248,7 +248,8 @@ export function summarise(kpis: Array<Pick<KpiStatus, 'status'>>): StatusSummary
   return { ...summary, onTarget: summary.amber + summary.grey + summary.green, offTarget: summary.red };
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Ordering by KPI id, as every report lists KPIs. */
+export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Every KPI's status for `period` (optionally one committee's), ordered by id, with the summary. */
 export function computeStatus(workspace: Workspace, period: Period, options: { committee?: string } = {}): StatusReport {
