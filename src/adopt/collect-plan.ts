@@ -14,7 +14,7 @@ import { ownPeriodsIn } from '../core/spans.js';
 import { targetFor } from '../core/targets.js';
 import type { IsHoliday } from '../core/working-days.js';
 import type { Measure } from '../schema/kpi.js';
-import { rangeOk } from '../validate/outturn-csv.js';
+import { figureRange } from '../validate/outturn-csv.js';
 import type { Workspace } from '../workspace/model.js';
 
 export interface FormRow {
@@ -59,11 +59,10 @@ function targetText(kpi: Measure, p: Period, startMonth: number): string {
   return t.reason ?? 'none';
 }
 
-/** The value cell's bounds, mirroring validate's rangeOk so the form refuses what import would. */
+/** The value cell's bounds: validate's figure range, so the form refuses what import would. */
 function bounds(kpi: Measure): { min: number | null; max: number | null } {
-  const min = rangeOk(kpi, -1) ? null : 0;
-  const max = rangeOk(kpi, 101) ? null : 100;
-  return { min, max };
+  const range = figureRange(kpi);
+  return { min: range?.min ?? null, max: range !== null && Number.isFinite(range.max) ? range.max : null };
 }
 
 export function planCollection(workspace: Workspace, period: Period, isHoliday: IsHoliday, options: { collector?: string } = {}): CollectPlan {

@@ -1,20 +1,14 @@
 import type { ChalkInstance } from 'chalk';
-import { formatFigure } from '../core/figures.js';
 import type { ImprovementResult } from '../core/improvement.js';
 import type { Status } from '../core/ragg.js';
 import type { KpiStatus, StatusReport } from '../core/status.js';
-import { statusText, trendText } from '../report/helpers.js';
+import { figureText, percentText, statusText, styleOf, trendText } from '../report/helpers.js';
 import { csvLine } from './spreadsheet-text.js';
 
 export type TableFormat = 'table' | 'json' | 'csv';
 
 const paint = (color: ChalkInstance, status: Status, text: string): string =>
   ({ red: color.red, amber: color.yellow, green: color.green, grey: color.gray, missing: color.magenta })[status](text);
-
-function figure(k: KpiStatus, value: number | null): string {
-  if (value === null) return '–';
-  return formatFigure(value, { unit: k.unit ?? 'number', unitLabel: k.unitLabel ?? undefined, decimals: k.decimals ?? 0 });
-}
 
 /** Pads to a width counted in characters as shown, so colour codes do not skew the columns. */
 function pad(text: string, width: number, shown = text): string {
@@ -71,8 +65,8 @@ export function formatStatus(report: StatusReport, format: TableFormat, color: C
     return [
       { text: k.id },
       { text: clip(k.name, 48) },
-      { text: figure(k, k.value) },
-      { text: figure(k, k.target) },
+      { text: figureText(k.value, styleOf(k)) },
+      { text: figureText(k.target, styleOf(k)) },
       { text: paint(color, k.status, word), shown: word },
       { text: trendText(k.trend.previous) },
       { text: trendText(k.trend.lastYear) },
@@ -114,8 +108,8 @@ export function formatImprovement(r: ImprovementResult, format: TableFormat, col
   });
   const comparable = r.improved + r.declined + r.unchanged;
   const verdict = r.met
-    ? color.green(`met: ${r.improved} of ${comparable} comparable indicators improved (${Math.round(r.share * 100)}%, threshold ${Math.round(r.threshold * 100)}%)`)
-    : color.red(`not met: ${r.improved} of ${comparable} comparable indicators improved (${Math.round(r.share * 100)}%, threshold ${Math.round(r.threshold * 100)}%); ${r.moreNeeded} more must improve`);
+    ? color.green(`met: ${r.improved} of ${comparable} comparable indicators improved (${percentText(r.share)}, threshold ${percentText(r.threshold)})`)
+    : color.red(`not met: ${r.improved} of ${comparable} comparable indicators improved (${percentText(r.share)}, threshold ${percentText(r.threshold)}); ${r.moreNeeded} more must improve`);
   const risk = r.atRisk.length > 0 ? `At risk: ${r.atRisk.join(', ')}\n` : '';
   return (
     `${r.year} year to date through ${r.through}, against ${r.comparedWith}\n\n` +

@@ -1,5 +1,6 @@
 import { formatFigure, type FigureStyle } from '../core/figures.js';
 import type { Status } from '../core/ragg.js';
+import type { KpiStatus } from '../core/status.js';
 import type { Direction } from '../core/trend.js';
 
 type Env = typeof import('handlebars');
@@ -29,6 +30,11 @@ export function trendText(direction: Direction | null): string {
   if (direction === null) return '–';
   const l = TREND_LABEL[direction];
   return `${l.arrow} ${l.word}`;
+}
+
+/** How a status line's figures are printed: its unit, unit label and decimal places. */
+export function styleOf(k: Pick<KpiStatus, 'unit' | 'unitLabel' | 'decimals'>): FigureStyle {
+  return { unit: k.unit ?? 'number', unitLabel: k.unitLabel ?? undefined, decimals: k.decimals ?? 0 };
 }
 
 export function figureText(value: number | null, style: FigureStyle): string {

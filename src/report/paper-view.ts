@@ -7,6 +7,7 @@ import type { Action } from '../schema/commentary.js';
 import type { Committee } from '../schema/config.js';
 import type { Kpi } from '../schema/kpi.js';
 import type { Workspace } from '../workspace/model.js';
+import { styleOf } from './helpers.js';
 import { controlChart, sparkline } from './svg.js';
 import type {
   ActionView,
@@ -58,10 +59,6 @@ export function periodTitle(p: Period, startMonth: number): string {
     case 'month':
       return `${MONTHS[p.month - 1]} ${p.year}`;
   }
-}
-
-function styleOf(k: KpiStatus): FigureStyle {
-  return { unit: k.unit ?? 'number', unitLabel: k.unitLabel ?? undefined, decimals: k.decimals ?? 0 };
 }
 
 const SPC_VARIATION: Record<NonNullable<KpiStatus['spc']>['variation'], string> = {

@@ -2,6 +2,7 @@ import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Config } from '../schema/config.js';
 import { MONTH_KEYS, QUARTER_KEYS, type Kpi, type Measure } from '../schema/kpi.js';
+import { figureRange } from './outturn-csv.js';
 import { suggestion } from './suggest.js';
 import { locate, type YamlSource } from './yaml-source.js';
 
@@ -59,11 +60,10 @@ const RECOMMENDED_ADVICE = {
   benchmarks: 'add benchmark quartiles for a named peer group (or benchmarks: [] if none exists)',
 } as const;
 
+/** A target lies where the KPI's figures can, and a count's target is not negative either. */
 function targetRange(kpi: Measure): { min: number; max: number; what: string } | null {
-  if (kpi.unit === 'percentage' && kpi.aggregation === 'ratio') return { min: 0, max: 100, what: 'a percentage of a whole lies between 0 and 100' };
-  if (kpi.unit === 'days') return { min: 0, max: Infinity, what: 'a number of days cannot be negative' };
   if (kpi.unit === 'number' && kpi.aggregation === 'sum') return { min: 0, max: Infinity, what: 'a count cannot be negative' };
-  return null;
+  return figureRange(kpi);
 }
 
 function targetRules(kpi: Measure, source: YamlSource): Diagnostic[] {
