@@ -180,7 +180,8 @@ export function periodEndDate(p: Period, startMonth: number): string {
   return `${last.year}-${String(last.month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export type Frequency = 'monthly' | 'quarterly' | 'biannual' | 'annual';
+export const FREQUENCIES = ['monthly', 'quarterly', 'biannual', 'annual'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
 
 export const PERIOD_KIND_OF_FREQUENCY: Record<Frequency, PeriodKind> = {
   monthly: 'month',

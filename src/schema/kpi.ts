@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MONTH_NAMES } from '../core/periods.js';
+import { FREQUENCIES, MONTH_NAMES } from '../core/periods.js';
 import { bandSchema } from './config.js';
 import { financialYear, finiteNumber, isoDate, kpiId, slug, text } from './common.js';
 
@@ -123,7 +123,7 @@ export const measureSchema = z.strictObject({
   unitLabel: text.optional().describe('How the unit reads, e.g. "per 1,000 homes", "kg per household"'),
   decimals: z.number().int().min(0).max(6),
   polarity: z.enum(['higher', 'lower', 'neutral']).describe('Is a higher figure better?'),
-  frequency: z.enum(['monthly', 'quarterly', 'biannual', 'annual']),
+  frequency: z.enum(FREQUENCIES),
   aggregation: z.enum(['sum', 'mean', 'last', 'ratio']).describe('How months roll up into quarters and the year'),
   cumulative: z.boolean().describe('Is the reported outturn year to date?'),
   source: sourceSchema,
@@ -139,7 +139,7 @@ export const measureSchema = z.strictObject({
 export const qualitativeSchema = z.strictObject({
   ...baseFields,
   kind: z.enum(['project', 'narrative']),
-  frequency: z.enum(['monthly', 'quarterly', 'biannual', 'annual']),
+  frequency: z.enum(FREQUENCIES),
   source: sourceSchema.optional(),
   milestones: z
     .array(z.strictObject({ name: text, due: isoDate }))

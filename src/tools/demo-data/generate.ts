@@ -12,6 +12,7 @@
 import { stringify } from 'yaml';
 import { formatFigure, formatFixed } from '../../core/figures.js';
 import { formatPeriod, fyName, fyOf, type Period } from '../../core/periods.js';
+import { observationsOf } from '../../core/observations.js';
 import { measureStatus, type Status } from '../../core/ragg.js';
 import { outturnFor, yearToDateOutturn } from '../../core/rollup.js';
 import { targetFor } from '../../core/targets.js';
@@ -67,10 +68,8 @@ export interface DemoStatus {
 /** Each measure's status for a period, as prf computes it (src/core). */
 export function statusesFor(measures: Measure[], observations: Observation[], period: Period, config: Config): DemoStatus[] {
   const start = config.financialYearStartMonth;
-  const byKpi = new Map<string, Observation[]>();
-  for (const o of observations) byKpi.set(o.kpi, [...(byKpi.get(o.kpi) ?? []), o]);
   return measures.map((kpi) => {
-    const outturn = outturnFor(kpi, byKpi.get(kpi.id) ?? [], period, start);
+    const outturn = outturnFor(kpi, observationsOf({ observations }, kpi.id), period, start);
     const target = targetFor(kpi, period, start);
     const { status } = measureStatus(kpi, outturn, target, config.ragg);
     return { kpi, status, value: outturn.value, target: target.value };
@@ -101,14 +100,12 @@ function commentaryFile(
   const statuses = statusesFor(measures, observations, period, config);
   const previous = quarter > 1 ? statusesFor(measures, observations, { kind: 'quarter', fy: DEMO_LAST_FY, quarter: (quarter - 1) as 1 | 2 }, config) : null;
   const lastYear = statusesFor(measures, observations, { kind: 'quarter', fy: DEMO_LAST_FY - 1, quarter }, config);
-  const byKpi = new Map<string, Observation[]>();
-  for (const o of observations) byKpi.set(o.kpi, [...(byKpi.get(o.kpi) ?? []), o]);
 
   const kpis: Record<string, unknown> = {};
   for (const [i, s] of statuses.entries()) {
     if (s.status !== 'red') continue;
     if (quarter === RED_WITHOUT_COMMENTARY_QUARTER && s.kpi.id === RED_WITHOUT_COMMENTARY) continue;
-    const ytd = yearToDateOutturn(s.kpi, byKpi.get(s.kpi.id) ?? [], period, start);
+    const ytd = yearToDateOutturn(s.kpi, observationsOf({ observations }, s.kpi.id), period, start);
     const ctx: ProseContext = {
       kpi: s.kpi,
       quarter,
