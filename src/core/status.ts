@@ -157,11 +157,23 @@ function spcFor(kpi: Measure, series: SeriesPoint[], workspace: Workspace): Stat
   };
 }
 
-function measureLine(kpi: Measure, observations: Observation[], period: Period, workspace: Workspace, commentary: KpiCommentary | undefined): KpiStatus {
+/** A measure's outturn, target and status for a period: the heart of its status line. */
+function measureAt(kpi: Measure, observations: Observation[], period: Period, workspace: Workspace) {
   const startMonth = workspace.config.financialYearStartMonth;
   const outturn = outturnFor(kpi, observations, period, startMonth);
   const target = targetFor(kpi, period, startMonth);
-  const { status, explanation } = measureStatus(kpi, outturn, target, kpi.ragg ?? workspace.config.ragg);
+  return { outturn, target, ...measureStatus(kpi, outturn, target, kpi.ragg ?? workspace.config.ragg) };
+}
+
+/** A project's or narrative indicator's status for a period, from its owner's commentary. */
+function qualitativeAt(kpi: Qualitative, period: Period, workspace: Workspace, commentary: KpiCommentary | undefined) {
+  const due = ownPeriodsIn(kpi.frequency, period, workspace.config.financialYearStartMonth).length > 0;
+  return qualitativeStatus(commentary, due, formatPeriod(period));
+}
+
+function measureLine(kpi: Measure, observations: Observation[], period: Period, workspace: Workspace, commentary: KpiCommentary | undefined): KpiStatus {
+  const startMonth = workspace.config.financialYearStartMonth;
+  const { outturn, target, status, explanation } = measureAt(kpi, observations, period, workspace);
   const previousPeriodOf = previousComparison(kpi, period, startMonth);
   const lastYearPeriodOf = samePeriodLastYear(period);
   const previous = outturnFor(kpi, observations, previousPeriodOf, startMonth).value;
@@ -206,9 +218,7 @@ function measureLine(kpi: Measure, observations: Observation[], period: Period, 
 }
 
 function qualitativeLine(kpi: Qualitative, period: Period, workspace: Workspace, commentary: KpiCommentary | undefined): KpiStatus {
-  const startMonth = workspace.config.financialYearStartMonth;
-  const due = ownPeriodsIn(kpi.frequency, period, startMonth).length > 0;
-  const { status, explanation } = qualitativeStatus(commentary, due, formatPeriod(period));
+  const { status, explanation } = qualitativeAt(kpi, period, workspace, commentary);
   return {
     id: kpi.id,
     name: kpi.name,
@@ -251,6 +261,23 @@ export function summarise(kpis: Array<Pick<KpiStatus, 'status'>>): StatusSummary
 /** Ordering by KPI id, as every report lists KPIs. */
 export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** A KPI's status alone, as computeStatus gives it. */
+export type BareStatus = Pick<KpiStatus, 'id' | 'status'>;
+
+/**
+ * Every KPI's status alone for `period`, ordered by id: the same statuses computeStatus gives,
+ * without the trends, series and SPC it also works out. What comparing with an earlier report needs.
+ */
+export function statusesAt(workspace: Workspace, period: Period): { period: string; kpis: BareStatus[] } {
+  const periodName = formatPeriod(period);
+  const commentary = workspace.commentary.get(periodName)?.commentary.kpis ?? {};
+  const kpis = [...workspace.kpis].sort(byId).map((k) => ({
+    id: k.id,
+    status: k.kind === 'measure' ? measureAt(k, observationsOf(workspace, k.id), period, workspace).status : qualitativeAt(k, period, workspace, commentary[k.id]).status,
+  }));
+  return { period: periodName, kpis };
+}
+
 /** Every KPI's status for `period` (optionally one committee's), ordered by id, with the summary. */
 export function computeStatus(workspace: Workspace, period: Period, options: { committee?: string } = {}): StatusReport {
   const periodName = formatPeriod(period);
@@ -280,7 +307,7 @@ export interface StatusChange {
  * that left red for a colour. A red KPI whose figure is now missing has not recovered; it shows
  * in the missing count instead.
  */
-export function compareStatuses(previous: StatusReport, current: StatusReport): { newReds: StatusChange[]; recoveries: StatusChange[] } {
+export function compareStatuses(previous: { kpis: readonly BareStatus[] }, current: StatusReport): { newReds: StatusChange[]; recoveries: StatusChange[] } {
   const before = new Map(previous.kpis.map((k) => [k.id, k.status]));
   const changes = current.kpis.map((k) => ({ id: k.id, name: k.name, committee: k.committee, from: before.get(k.id) ?? null, to: k.status }));
   return {

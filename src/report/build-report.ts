@@ -1,7 +1,7 @@
 import { computeDue, ROLE_WORDS } from '../core/due.js';
 import { computeImprovement } from '../core/improvement.js';
 import { fyOf, periodEndDate, previousPeriod, type Period } from '../core/periods.js';
-import { compareStatuses, computeStatus } from '../core/status.js';
+import { compareStatuses, computeStatus, statusesAt } from '../core/status.js';
 import type { IsHoliday } from '../core/working-days.js';
 import type { Workspace } from '../workspace/model.js';
 import { buildIndexView, buildPaperView, type ReportInputs } from './paper-view.js';
@@ -37,7 +37,7 @@ export function buildReport(workspace: Workspace, period: Period, options: Repor
     k.problems.map((p) => ({ kpi: { id: k.id, name: k.name }, problem: p.message, who: `${p.holder} (${ROLE_WORDS[p.who]})` })),
   );
   const status = computeStatus(workspace, period);
-  const previous = computeStatus(workspace, previousPeriod(period));
+  const previous = statusesAt(workspace, previousPeriod(period));
   const improvement = computeImprovement(workspace, fy, period);
   const inputs: ReportInputs = {
     workspace,

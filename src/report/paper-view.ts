@@ -2,7 +2,7 @@ import { benchmarkFor } from '../core/benchmark.js';
 import { formatFigure, type FigureStyle } from '../core/figures.js';
 import { improvementForCommittee, type ImprovementResult } from '../core/improvement.js';
 import { formatPeriod, fyOf, monthsOf, periodEndDate, samePeriodLastYear, type Period } from '../core/periods.js';
-import { summarise, type KpiStatus, type StatusChange, type StatusReport } from '../core/status.js';
+import { summarise, type BareStatus, type KpiStatus, type StatusChange, type StatusReport } from '../core/status.js';
 import type { Action } from '../schema/commentary.js';
 import type { Committee } from '../schema/config.js';
 import type { Kpi } from '../schema/kpi.js';
@@ -29,8 +29,8 @@ export interface ReportInputs {
   workspace: Workspace;
   period: Period;
   status: StatusReport;
-  /** The same report for the previous period, for "what changed". */
-  previous: StatusReport;
+  /** Each KPI's status in the previous period, for "what changed". */
+  previous: { period: string; kpis: BareStatus[] };
   /** What changed since the previous period, council-wide. */
   changes: { newReds: StatusChange[]; recoveries: StatusChange[] };
   improvement: ImprovementResult;
