@@ -97,8 +97,8 @@ export function controlChart(input: ControlChartInput, format: (v: number) => st
   const y = scale(extents, top, bottom);
   const step = (right - left) / Math.max(input.points.length - 1, 1);
   const xy = input.points.map((p, i) => (p.value === null ? null : { x: left + i * step, y: y(p.value) }));
-  const hLine = (v: number, cls: string, label: string, dash: string) =>
-    `<line class="${cls}" x1="${left}" x2="${right}" y1="${f(y(v))}" y2="${f(y(v))}" stroke="#505a5f" stroke-dasharray="${dash}"/>` +
+  const hLine = (v: number, cls: string, label: string, dash: string, stroke = '#505a5f') =>
+    `<line class="${cls}" x1="${left}" x2="${right}" y1="${f(y(v))}" y2="${f(y(v))}" stroke="${stroke}" stroke-dasharray="${dash}"/>` +
     `<text x="${left - 4}" y="${f(y(v) + 4)}" text-anchor="end" font-size="10">${escapeXml(label)}</text>`;
   const parts: string[] = [];
   if (input.lines) {
@@ -108,7 +108,7 @@ export function controlChart(input: ControlChartInput, format: (v: number) => st
       hLine(input.lines.mean, 'mean', `mean ${format(input.lines.mean)}`, '0'),
     );
   }
-  if (input.target !== null) parts.push(hLine(input.target, 'target', `target ${format(input.target)}`, '8 4').replace('stroke="#505a5f"', 'stroke="#d4351c"'));
+  if (input.target !== null) parts.push(hLine(input.target, 'target', `target ${format(input.target)}`, '8 4', '#d4351c'));
   parts.push(...segments(xy).map((pts) => `<polyline points="${pts}" fill="none" stroke="#0b0c0c" stroke-width="2"/>`));
   input.points.forEach((p, i) => {
     const at = xy[i];
