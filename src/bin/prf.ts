@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { asksOnlyForVersion, packageVersion } from '../cli/version.js';
+import { asksOnlyForVersion, packageVersion } from '../commands/version.js';
 
 const argv = process.argv.slice(2);
 
@@ -31,7 +31,7 @@ async function run(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  const { main } = await import('../cli/main.js');
+  const { main } = await import('../commands/main.js');
   // Only sets the exit code, so pending output is flushed before Node exits.
   process.exitCode = await main({
     argv,

@@ -1,6 +1,6 @@
-import type { Benchmark, Measure } from '../schema/kpi.js';
+import type { Benchmark, Measure } from '../model/kpi.js';
 import { toPrintedUnits } from './figures.js';
-import { fyName } from './periods.js';
+import { fyName } from '../model/periods.js';
 
 export interface BenchmarkPosition {
   /** 1 = the best-performing quarter of the peer group, 4 = the worst. */
@@ -28,11 +28,7 @@ export function benchmarkFor(benchmarks: Benchmark[] | undefined, fy: number): B
  * takes the better quartile. Compared at printed precision. Null without a figure, a benchmark
  * for the year or a polarity.
  */
-export function benchmarkQuartile(
-  value: number | null,
-  kpi: Pick<Measure, 'benchmarks' | 'polarity' | 'decimals'>,
-  fy: number,
-): BenchmarkPosition | null {
+export function benchmarkQuartile(value: number | null, kpi: Pick<Measure, 'benchmarks' | 'polarity' | 'decimals'>, fy: number): BenchmarkPosition | null {
   const b = benchmarkFor(kpi.benchmarks, fy);
   if (value === null || b === null || kpi.polarity === 'neutral') return null;
   const units = (x: number) => toPrintedUnits(x, kpi.decimals) * (kpi.polarity === 'higher' ? 1 : -1);

@@ -14,10 +14,10 @@
  * - A KPI's state is its most urgent problem's; `complete` with none; `notDue` when it does not
  *   report at this period (an annual KPI at Q3).
  */
-import type { KpiCommentary } from '../schema/commentary.js';
-import type { Kpi, Measure, Qualitative } from '../schema/kpi.js';
-import type { Observation, Workspace } from '../workspace/model.js';
-import { formatPeriod, parsePeriod, periodEndDate, type Period } from './periods.js';
+import type { KpiCommentary } from '../model/commentary.js';
+import type { Kpi, Measure, Qualitative } from '../model/kpi.js';
+import type { Observation, Workspace } from '../model/workspace.js';
+import { formatPeriod, parsePeriod, periodEndDate, type Period } from '../model/periods.js';
 import { measureStatus, needsException } from './ragg.js';
 import { byId } from './status.js';
 import { outturnFor } from './rollup.js';
@@ -145,7 +145,12 @@ function measureProblems(kpi: Measure, observations: Observation[], ctx: Context
     const lacking = missingCommentary(commentary);
     if (needsException(status, ctx.workspace.config.ragg) && lacking.length > 0) {
       problems.push(
-        problem(kpi, 'commentaryMissing', 'headOfService', `a ${status} status needs an exception report: the ${ctx.periodName} commentary lacks ${lacking.join(' and ')}`),
+        problem(
+          kpi,
+          'commentaryMissing',
+          'headOfService',
+          `a ${status} status needs an exception report: the ${ctx.periodName} commentary lacks ${lacking.join(' and ')}`,
+        ),
       );
     }
   }
@@ -175,18 +180,11 @@ function kpiDue(kpi: Kpi, observations: Observation[], ctx: Context, commentary:
   };
 }
 
-
 /**
  * Every KPI's deadline and what it still owes for `period` as of `today` (`YYYY-MM-DD`),
  * optionally one committee's, ordered by id, with a count per state.
  */
-export function computeDue(
-  workspace: Workspace,
-  period: Period,
-  today: string,
-  isHoliday: IsHoliday,
-  options: { committee?: string } = {},
-): DueReport {
+export function computeDue(workspace: Workspace, period: Period, today: string, isHoliday: IsHoliday, options: { committee?: string } = {}): DueReport {
   const periodName = formatPeriod(period);
   const ctx: Context = { period, periodName, today, startMonth: workspace.config.financialYearStartMonth, isHoliday, workspace };
   const commentary = workspace.commentary.get(periodName)?.commentary.kpis ?? {};

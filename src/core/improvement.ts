@@ -1,8 +1,8 @@
-import type { Measure } from '../schema/kpi.js';
-import type { Observation, Workspace } from '../workspace/model.js';
+import type { Measure } from '../model/kpi.js';
+import type { Observation, Workspace } from '../model/workspace.js';
 import { formatFigure, roundTo, tidy } from './figures.js';
 import { latestQuarterWithData } from './period-query.js';
-import { fyOf, formatPeriod, monthsOf, periodEndDate, samePeriodLastYear, type Period } from './periods.js';
+import { fyOf, formatPeriod, monthsOf, periodEndDate, samePeriodLastYear, type Period } from '../model/periods.js';
 import { compareToTarget } from './ragg.js';
 import { yearToDateOutturn } from './rollup.js';
 import { targetForYearToDate } from './targets.js';
@@ -63,7 +63,12 @@ interface ComparisonWindow {
   to: string;
 }
 
-function classify(kpi: Measure, observations: Observation[], window: ComparisonWindow, workspace: Workspace): Omit<ImprovementKpi, 'id' | 'name' | 'committee'> {
+function classify(
+  kpi: Measure,
+  observations: Observation[],
+  window: ComparisonWindow,
+  workspace: Workspace,
+): Omit<ImprovementKpi, 'id' | 'name' | 'committee'> {
   const startMonth = workspace.config.financialYearStartMonth;
   const cur = yearToDateOutturn(kpi, observations, window.through, startMonth);
   const prev = yearToDateOutturn(kpi, observations, window.previous, startMonth);
@@ -93,7 +98,12 @@ function classify(kpi: Measure, observations: Observation[], window: ComparisonW
       return target !== null && compareToTarget(value, target, kpi, band).status === 'green';
     };
     if (atTarget(current, window.through) && atTarget(previous, window.previous)) {
-      return { current, previous, outcome: 'improved', reason: `maintained at ${formatFigure(current, kpi)}, at or better than target in both years: counts as improved` };
+      return {
+        current,
+        previous,
+        outcome: 'improved',
+        reason: `maintained at ${formatFigure(current, kpi)}, at or better than target in both years: counts as improved`,
+      };
     }
   }
   return { current, previous, outcome: 'unchanged', reason: `unchanged: ${versus}` };
@@ -122,13 +132,23 @@ export function computeImprovement(workspace: Workspace, fy: number, through?: P
     throw new RangeError(`${formatPeriod(until)} is not in ${formatPeriod({ kind: 'year', fy })}: the check runs through a period of the year it checks`);
   }
   const previous = samePeriodLastYear(until);
-  const window: ComparisonWindow = { through: until, previous, from: firstDate({ kind: 'year', fy: fy - 1 }, startMonth), to: periodEndDate(until, startMonth) };
+  const window: ComparisonWindow = {
+    through: until,
+    previous,
+    from: firstDate({ kind: 'year', fy: fy - 1 }, startMonth),
+    to: periodEndDate(until, startMonth),
+  };
 
   const all: ImprovementKpi[] = workspace.kpis
     .filter((k): k is Measure => k.kind === 'measure' && k.level !== 'tracker')
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((k) => ({ id: k.id, ...classify(k, observationsOf(workspace, k.id), window, workspace), name: k.name, committee: k.committee }));
-  const whole = tally(all, { year: formatPeriod({ kind: 'year', fy }), through: formatPeriod(until), comparedWith: formatPeriod(previous), threshold: workspace.config.improvement.threshold });
+  const whole = tally(all, {
+    year: formatPeriod({ kind: 'year', fy }),
+    through: formatPeriod(until),
+    comparedWith: formatPeriod(previous),
+    threshold: workspace.config.improvement.threshold,
+  });
   return options.committee === undefined ? whole : improvementForCommittee(whole, options.committee);
 }
 

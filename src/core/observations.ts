@@ -1,4 +1,4 @@
-import type { Observation, Workspace } from '../workspace/model.js';
+import type { Observation, Workspace } from '../model/workspace.js';
 
 // Indexed once per observations array (the workspace's data never changes once loaded), so
 // asking for each of 10,000 KPIs' figures is one pass over the rows, not 10,000.

@@ -1,5 +1,5 @@
-import type { Workspace } from '../workspace/model.js';
-import { fyName, MONTH_NAMES, monthsOf, parsePeriod, periodEndKey, quarterOfMonth, type Period } from './periods.js';
+import type { Workspace } from '../model/workspace.js';
+import { fyName, MONTH_NAMES, monthsOf, parsePeriod, periodEndKey, quarterOfMonth, type Period } from '../model/periods.js';
 
 /**
  * What a person types for a period on the command line: a canonical name, the spellings

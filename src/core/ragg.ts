@@ -1,5 +1,5 @@
-import type { KpiCommentary } from '../schema/commentary.js';
-import type { Band, Measure } from '../schema/kpi.js';
+import type { KpiCommentary } from '../model/commentary.js';
+import type { Band, Measure } from '../model/kpi.js';
 import { formatFigure, formatFixed, tidy, toPrintedUnits, type FigureStyle } from './figures.js';
 import type { Outturn } from './rollup.js';
 import type { TargetResult } from './targets.js';

@@ -1,7 +1,7 @@
-import type { Measure } from '../schema/kpi.js';
-import type { Observation } from '../workspace/model.js';
+import type { Measure } from '../model/kpi.js';
+import type { Observation } from '../model/workspace.js';
 import { tidy } from './figures.js';
-import { formatPeriod, PERIOD_KIND_OF_FREQUENCY, periodEndKey, previousPeriod, type Period } from './periods.js';
+import { formatPeriod, PERIOD_KIND_OF_FREQUENCY, periodEndKey, previousPeriod, type Period } from '../model/periods.js';
 import { MONTHS_IN, periodOfKindEndingWith, periodsForSpan, spanOf, yearToDateSpan, type Span } from './spans.js';
 import { observationsByPeriod } from './observations.js';
 

@@ -1,4 +1,4 @@
-import { fyOf, monthIndexInFy, monthsOf, nthMonthOfFy, PERIOD_KIND_OF_FREQUENCY, type Frequency, type Period, type PeriodKind } from './periods.js';
+import { fyOf, monthIndexInFy, monthsOf, nthMonthOfFy, PERIOD_KIND_OF_FREQUENCY, type Frequency, type Period, type PeriodKind } from '../model/periods.js';
 
 /**
  * A run of months inside one financial year, by zero-based month index (0 = the first month of

@@ -138,12 +138,7 @@ function assurance(target: number | null, polarity: Polarity, lower: number, upp
 }
 
 /** null when fewer than settings.minimumPoints points. Points must be non-null values, oldest first. */
-export function spc(
-  points: Array<{ periodName: string; value: number }>,
-  polarity: Polarity,
-  target: number | null,
-  settings: SpcSettings,
-): SpcResult | null {
+export function spc(points: Array<{ periodName: string; value: number }>, polarity: Polarity, target: number | null, settings: SpcSettings): SpcResult | null {
   if (points.length < Math.max(settings.minimumPoints, 2)) return null;
   const values = points.map((p) => p.value);
   const mean = tidy(average(values));

@@ -1,17 +1,9 @@
-import type { KpiCommentary } from '../schema/commentary.js';
-import type { Kpi, Measure, Qualitative } from '../schema/kpi.js';
-import type { Observation, Workspace } from '../workspace/model.js';
+import type { KpiCommentary } from '../model/commentary.js';
+import type { Kpi, Measure, Qualitative } from '../model/kpi.js';
+import type { Observation, Workspace } from '../model/workspace.js';
 import { benchmarkQuartile, type BenchmarkPosition } from './benchmark.js';
 import { roundTo } from './figures.js';
-import {
-  formatPeriod,
-  fyOf,
-  parsePeriod,
-  PERIOD_KIND_OF_FREQUENCY,
-  previousPeriod,
-  samePeriodLastYear,
-  type Period,
-} from './periods.js';
+import { formatPeriod, fyOf, parsePeriod, PERIOD_KIND_OF_FREQUENCY, previousPeriod, samePeriodLastYear, type Period } from '../model/periods.js';
 import { measureStatus, needsException, onTarget, qualitativeStatus, type Status } from './ragg.js';
 import { outturnFor, seriesTo, type Outturn, type SeriesPoint } from './rollup.js';
 import { spc, type Assurance, type SpcPoint, type Variation } from './spc.js';
@@ -273,7 +265,10 @@ export function statusesAt(workspace: Workspace, period: Period): { period: stri
   const commentary = workspace.commentary.get(periodName)?.commentary.kpis ?? {};
   const kpis = [...workspace.kpis].sort(byId).map((k) => ({
     id: k.id,
-    status: k.kind === 'measure' ? measureAt(k, observationsOf(workspace, k.id), period, workspace).status : qualitativeAt(k, period, workspace, commentary[k.id]).status,
+    status:
+      k.kind === 'measure'
+        ? measureAt(k, observationsOf(workspace, k.id), period, workspace).status
+        : qualitativeAt(k, period, workspace, commentary[k.id]).status,
   }));
   return { period: periodName, kpis };
 }

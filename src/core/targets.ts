@@ -1,6 +1,6 @@
-import { MONTH_KEYS, type Measure } from '../schema/kpi.js';
+import { MONTH_KEYS, type Measure } from '../model/kpi.js';
 import { tidy } from './figures.js';
-import { formatPeriod, fyName, MONTH_NAMES, nthMonthOfFy, type Period } from './periods.js';
+import { formatPeriod, fyName, MONTH_NAMES, nthMonthOfFy, type Period } from '../model/periods.js';
 import { spanOf, yearToDateSpan, type Span } from './spans.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Measure } from '../schema/kpi.js';
+import type { Measure } from '../model/kpi.js';
 import { toPrintedUnits } from './figures.js';
 
 export type Direction = 'improving' | 'declining' | 'unchanged';
@@ -8,13 +8,9 @@ export type Direction = 'improving' | 'declining' | 'unchanged';
  * figures that print the same are unchanged). Null when either figure is missing or the KPI has
  * no polarity.
  */
-export function directionOfTravel(
-  current: number | null,
-  comparison: number | null,
-  kpi: Pick<Measure, 'polarity' | 'decimals'>,
-): Direction | null {
+export function directionOfTravel(current: number | null, comparison: number | null, kpi: Pick<Measure, 'polarity' | 'decimals'>): Direction | null {
   if (current === null || comparison === null || kpi.polarity === 'neutral') return null;
   const change = toPrintedUnits(current, kpi.decimals) - toPrintedUnits(comparison, kpi.decimals);
   if (change === 0) return 'unchanged';
-  return (change > 0) === (kpi.polarity === 'higher') ? 'improving' : 'declining';
+  return change > 0 === (kpi.polarity === 'higher') ? 'improving' : 'declining';
 }

@@ -22,7 +22,7 @@ function toUtc(isoDate: string): number {
 export function addWorkingDays(isoDate: string, n: number, isHoliday: IsHoliday): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number of 0 or more, not ${n}`);
   let ms = toUtc(isoDate);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     ms += DAY_MS;
     const day = new Date(ms);
     const weekday = day.getUTCDay();
@@ -51,7 +51,12 @@ function publicHolidaysIn(year: number): Set<string> {
   if (!dates) {
     // Public holidays only: the calendar also lists observances (Mother's Day, Easter Sunday).
     // Substitute days (a Monday off for a Christmas on a Saturday) are public holidays too.
-    dates = new Set(englishCalendar().getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    dates = new Set(
+      englishCalendar()
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    );
     holidaysByYear.set(year, dates);
   }
   return dates;

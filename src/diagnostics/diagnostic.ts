@@ -26,14 +26,7 @@ export interface Position {
 
 export const START: Position = { line: 1, column: 1 };
 
-export function diagnostic(
-  file: string,
-  at: Position,
-  severity: Severity,
-  code: RuleCode,
-  message: string,
-  path?: (string | number)[],
-): Diagnostic {
+export function diagnostic(file: string, at: Position, severity: Severity, code: RuleCode, message: string, path?: (string | number)[]): Diagnostic {
   return path ? { file, line: at.line, column: at.column, severity, code, message, path } : { file, line: at.line, column: at.column, severity, code, message };
 }
 

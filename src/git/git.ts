@@ -29,7 +29,9 @@ export function gitTry(cwd: string, args: readonly string[], input?: string | Bu
   });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
-    throw new GitError(code === 'ENOENT' ? 'git is not installed or not on PATH; install git to read the workspace\'s history' : `could not run git: ${r.error.message}`);
+    throw new GitError(
+      code === 'ENOENT' ? "git is not installed or not on PATH; install git to read the workspace's history" : `could not run git: ${r.error.message}`,
+    );
   }
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString('utf8').trim() };
 }

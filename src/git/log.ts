@@ -33,9 +33,15 @@ export function parseLog(out: string): LogEntry[] {
     const header = (end === -1 ? record.replace(/\0?\n?$/, '') : record.slice(0, end)).split('\0');
     const [commit, parents, time, date, author, subject] = header;
     if (!commit) continue;
-    const tokens = end === -1 ? [] : record.slice(end + 2).split('\0').filter((t) => t !== '' && t !== '\n');
+    const tokens =
+      end === -1
+        ? []
+        : record
+            .slice(end + 2)
+            .split('\0')
+            .filter((t) => t !== '' && t !== '\n');
     const files: FileChange[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const status = tokens[i++]!.trim();
       const letter = status[0] ?? '';
       const from = tokens[i++] ?? '';

@@ -15,7 +15,7 @@ export function openRepo(workspaceRoot: string): Repo {
   if (r.status !== 0) {
     throw new GitError(
       `${workspaceRoot} is not inside a git repository, so prf has no history to read (no earlier dictionary, targets or figures). ` +
-        'Clone the workspace\'s repository with git clone rather than copying its files, or start one with git init and git commit.',
+        "Clone the workspace's repository with git clone rather than copying its files, or start one with git init and git commit.",
     );
   }
   const [top, prefix, shallow] = r.stdout.toString('utf8').split('\n');
@@ -40,7 +40,9 @@ export function resolveCommit(repo: Repo, rev: string): string {
   const sha = r.stdout.toString('utf8').trim();
   if (r.status === 0 && /^[0-9a-f]{40,64}$/.test(sha)) return sha;
   if (repo.shallow) {
-    throw new GitError(`${rev} is not in this clone: it is shallow, so earlier history is missing. Run git fetch --unshallow (or clone without --depth) and try again`);
+    throw new GitError(
+      `${rev} is not in this clone: it is shallow, so earlier history is missing. Run git fetch --unshallow (or clone without --depth) and try again`,
+    );
   }
   throw new GitError(`${rev} names no commit in this repository: check it with git log --oneline`);
 }
@@ -95,4 +97,3 @@ export function describeCommit(repo: Repo, sha: string): { date: string; subject
   const [date, subject] = gitText(repo.top, ['log', '-1', '--format=%as%x00%s', sha, '--']).replace(/\n$/, '').split('\0');
   return { date: date ?? '', subject: subject ?? '' };
 }
-

@@ -68,15 +68,21 @@ export async function checkXlsx(file: string, soffice: string): Promise<XlsxChec
     const out = join(work, 'out');
     // A private profile, so parallel runs (and a user's own LibreOffice) never share a lock.
     const profile = pathToFileURL(join(work, 'profile')).href;
-    const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', CSV_FILTER, '--outdir', out, resolve(file)], {
-      encoding: 'utf8',
-      timeout: 180_000,
-      env: { ...process.env, HOME: work },
-    });
-    const said = `${r.stdout ?? ''}${r.stderr ?? ''}`
-      .split('\n')
-      .filter((l) => l.trim() !== '' && !HARMLESS.test(l) && !/^convert |^Writing sheet /.test(l));
-    const csvNames = existsSync(out) ? readdirSync(out).filter((f) => f.endsWith('.csv')).sort() : [];
+    const r = spawnSync(
+      soffice,
+      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', CSV_FILTER, '--outdir', out, resolve(file)],
+      {
+        encoding: 'utf8',
+        timeout: 180_000,
+        env: { ...process.env, HOME: work },
+      },
+    );
+    const said = `${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').filter((l) => l.trim() !== '' && !HARMLESS.test(l) && !/^convert |^Writing sheet /.test(l));
+    const csvNames = existsSync(out)
+      ? readdirSync(out)
+          .filter((f) => f.endsWith('.csv'))
+          .sort()
+      : [];
     const csv = Object.fromEntries(csvNames.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
     const problems: string[] = [];
     if (r.error) problems.push(`soffice did not run: ${r.error.message}`);
@@ -99,7 +105,10 @@ export async function checkXlsx(file: string, soffice: string): Promise<XlsxChec
     }
     return {
       ok: problems.length === 0,
-      message: problems.length > 0 ? `${basename(file)}: ${problems.join('; ')}` : `${basename(file)}: LibreOffice opened all ${csvNames.length} sheets, every row there`,
+      message:
+        problems.length > 0
+          ? `${basename(file)}: ${problems.join('; ')}`
+          : `${basename(file)}: LibreOffice opened all ${csvNames.length} sheets, every row there`,
       csv,
     };
   } finally {
@@ -109,7 +118,7 @@ export async function checkXlsx(file: string, soffice: string): Promise<XlsxChec
 
 /** The demo workspace's latest-quarter workbook, written by prf itself into `dir`. */
 async function demoWorkbook(dir: string): Promise<string> {
-  const { main } = await import('../cli/main.js');
+  const { main } = await import('../commands/main.js');
   const repo = resolve(import.meta.dirname, '../..');
   let errors = '';
   const code = await main({
@@ -126,7 +135,9 @@ async function demoWorkbook(dir: string): Promise<string> {
 async function run(args: string[]): Promise<number> {
   const soffice = findSoffice();
   if (soffice === null) {
-    process.stderr.write('check-xlsx: LibreOffice (soffice) is not on PATH; install it, e.g. apt-get install -y --no-install-recommends libreoffice-calc-nogui\n');
+    process.stderr.write(
+      'check-xlsx: LibreOffice (soffice) is not on PATH; install it, e.g. apt-get install -y --no-install-recommends libreoffice-calc-nogui\n',
+    );
     return 2;
   }
   const scratch = mkdtempSync(join(tmpdir(), 'prf-demo-xlsx-'));

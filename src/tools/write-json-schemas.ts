@@ -3,8 +3,8 @@
  * Run `npm run schemas` after changing a schema; a test fails while the files are out of date.
  */
 import { join } from 'node:path';
-import { PUBLISHED_SCHEMAS, toJsonSchemaText } from '../schema/index.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { PUBLISHED_SCHEMAS, toJsonSchemaText } from '../model/schemas.js';
+import { writeFileAtomic } from '../write/atomic-write.js';
 
 const outDir = join(process.cwd(), 'schemas');
 for (const [name, schema] of Object.entries(PUBLISHED_SCHEMAS)) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/commands/main.js';
 import { REPO, runInProcess, tempWorkspace } from '../helpers/run.js';
 
 let cleanups: Array<() => void> = [];
@@ -29,7 +29,14 @@ async function runTyping(argv: string[], cwd: string, answers: string[]): Promis
   stdin.end(answers.map((a) => `${a}\n`).join(''));
   let stdout = '';
   let stderr = '';
-  const code = await main({ argv, cwd, env: { NO_COLOR: '1' }, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, stdin });
+  const code = await main({
+    argv,
+    cwd,
+    env: { NO_COLOR: '1' },
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin,
+  });
   return { code, stdout, stderr };
 }
 
@@ -37,13 +44,38 @@ describe('prf init', () => {
   it('makes a workspace that passes validate --strict at once, from flags', async () => {
     const dir = scratch();
     const r = await runInProcess(
-      ['init', 'council', '--organisation', 'Testshire District Council', '--fy-start', 'April', '--committee', 'housing-osc=Housing Overview and Scrutiny Committee', '--committee', 'cabinet=Cabinet', '--priority', 'homes=Good homes', '--aim', 'homes/repairs=Repair homes well'],
+      [
+        'init',
+        'council',
+        '--organisation',
+        'Testshire District Council',
+        '--fy-start',
+        'April',
+        '--committee',
+        'housing-osc=Housing Overview and Scrutiny Committee',
+        '--committee',
+        'cabinet=Cabinet',
+        '--priority',
+        'homes=Good homes',
+        '--aim',
+        'homes/repairs=Repair homes well',
+      ],
       dir,
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const ws = join(dir, 'council');
-    for (const f of ['prf.yaml', 'kpis/CS-01.yaml', 'templates/README.md', 'data/outturns/README.md', 'data/commentary/README.md', '.gitignore', '.github/workflows/prf.yml', 'schemas/kpi.schema.json', 'schemas/config.schema.json']) {
+    for (const f of [
+      'prf.yaml',
+      'kpis/CS-01.yaml',
+      'templates/README.md',
+      'data/outturns/README.md',
+      'data/commentary/README.md',
+      '.gitignore',
+      '.github/workflows/prf.yml',
+      'schemas/kpi.schema.json',
+      'schemas/config.schema.json',
+    ]) {
       expect(existsSync(join(ws, f)), f).toBe(true);
     }
     const config = readFileSync(join(ws, 'prf.yaml'), 'utf8');
@@ -67,7 +99,17 @@ describe('prf init', () => {
 
   it('asks at a terminal for what the flags leave out', async () => {
     const dir = scratch();
-    const r = await runTyping(['init', 'ws', '--organisation', 'Typed Council'], dir, ['13', 'Apr', 'scrutiny=Scrutiny Committee', '', 'bad id=Nope', 'place=A better place', '', 'parks=Parks people enjoy', '']);
+    const r = await runTyping(['init', 'ws', '--organisation', 'Typed Council'], dir, [
+      '13',
+      'Apr',
+      'scrutiny=Scrutiny Committee',
+      '',
+      'bad id=Nope',
+      'place=A better place',
+      '',
+      'parks=Parks people enjoy',
+      '',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('"13" is not a month');
@@ -106,7 +148,7 @@ describe('prf init', () => {
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\r\nreports/\r\n.prf-tmp-*\r\n');
     const other = scratch();
     mkdirSync(join(other, 'kpis'));
-    writeFileSync(join(other, 'kpis/CS-01.yaml'), 'an officer\'s own file\n');
+    writeFileSync(join(other, 'kpis/CS-01.yaml'), "an officer's own file\n");
     const clash = await runInProcess(['init', '--yes'], other);
     expect(clash.code).toBe(2);
     expect(clash.stderr).toContain('already has kpis/CS-01.yaml');
@@ -176,7 +218,7 @@ describe('prf new', () => {
     ]);
   });
 
-  it('puts a committee\'s new KPI in the folder its KPIs share, or in --folder', async () => {
+  it("puts a committee's new KPI in the folder its KPIs share, or in --folder", async () => {
     // The demo dictionary files its KPIs by committee, then service.
     const ws = { dir: scratch() };
     for (const entry of ['prf.yaml', 'kpis', 'data']) cpSync(join(REPO, entry), join(ws.dir, entry), { recursive: true });

@@ -88,7 +88,7 @@ describe('prf collect', () => {
 });
 
 describe('collect, fill, import', () => {
-  it('imports the filled figures, sorted into the year\'s CSV, and status shows them', async () => {
+  it("imports the filled figures, sorted into the year's CSV, and status shows them", async () => {
     const dir = workspace();
     const form = await collect(dir, '2026-01');
     await fill(form, { I6: 88.5, J6: 177, K6: 200, L6: 'New scheduling, first full month' });
@@ -203,7 +203,8 @@ describe('import refuses, writing nothing', () => {
 
   it('a form from an older dictionary (import-dictionary-changed), naming the commits', async () => {
     const dir = workspace();
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, stdio: 'pipe' }).toString();
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, stdio: 'pipe' }).toString();
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'dictionary');
@@ -230,7 +231,9 @@ describe('import refuses, writing nothing', () => {
     const csv = join(IMPORT, 'restated-november.csv');
     const out = await refused(dir, [csv]);
     expect(out).toContain('import-figure-exists');
-    expect(out).toContain('HC-01 2025-11 is already recorded as 85.5 (data/outturns/2025-26.csv:3); this gives 86. To replace it, run again with --restate --reason');
+    expect(out).toContain(
+      'HC-01 2025-11 is already recorded as 85.5 (data/outturns/2025-26.csv:3); this gives 86. To replace it, run again with --restate --reason',
+    );
     expect(await refused(dir, [csv, '--restate'])).toMatch(/^2 prf: --restate needs --reason/);
     expect(await refused(dir, [csv, '--reason', 'late jobs'])).toMatch(/^2 prf: --reason goes with --restate/);
   });
@@ -243,11 +246,14 @@ describe('import refuses, writing nothing', () => {
 });
 
 describe('import of CSVs and restatements', () => {
-  it('restates in place with the demo\'s note format, keeping CRLF line ends and the rest of the file byte for byte', async () => {
+  it("restates in place with the demo's note format, keeping CRLF line ends and the rest of the file byte for byte", async () => {
     const dir = workspace();
     const path = join(dir, 'data/outturns/2025-26.csv');
     writeFileSync(path, readFileSync(path, 'utf8').replace(/\n/g, '\r\n'));
-    const r = await runInProcess(['import', join(IMPORT, 'restated-november.csv'), '--restate', '--reason', 'late-closed jobs added', '--today', '2026-01-20'], dir);
+    const r = await runInProcess(
+      ['import', join(IMPORT, 'restated-november.csv'), '--restate', '--reason', 'late-closed jobs added', '--today', '2026-01-20'],
+      dir,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('restate  HC-01 2025-11 85.5 -> 86');
@@ -259,11 +265,13 @@ describe('import of CSVs and restatements', () => {
     );
   });
 
-  it('creates the next year\'s CSV with a header, and appends to an unsorted file at its end', async () => {
+  it("creates the next year's CSV with a header, and appends to an unsorted file at its end", async () => {
     const dir = workspace();
     const r = await runInProcess(['import', join(IMPORT, 'april.csv')], dir);
     expect(r.code).toBe(0);
-    expect(readFileSync(join(dir, 'data/outturns/2026-27.csv'), 'utf8')).toBe('kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,90.0,90,100,,\n');
+    expect(readFileSync(join(dir, 'data/outturns/2026-27.csv'), 'utf8')).toBe(
+      'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,90.0,90,100,,\n',
+    );
     appendFileSync(join(dir, 'data/outturns/2025-26.csv'), 'HC-01,2025-09,80.0,80,100,Repairs Manager,\n');
     expect((await runInProcess(['import', join(IMPORT, 'january.csv')], dir)).code).toBe(0);
     expect(outturns(dir).endsWith('HC-01,2025-09,80.0,80,100,Repairs Manager,\nHC-01,2026-01,88.5,177,200,,\n')).toBe(true);

@@ -25,8 +25,20 @@ interface Case {
 const cases: Case[] = [
   { name: 'the demo workspace validates strictly', argv: ['validate', '--strict'], cwd: () => REPO, code: 0, stdout: /no problems/ },
   { name: 'validate finds the workspace from a subfolder', argv: ['validate'], cwd: () => join(REPO, 'kpis'), code: 0 },
-  { name: 'a broken workspace exits 1 with file:line:column', argv: ['validate'], cwd: () => broken.dir, code: 1, stdout: /^kpis\/HC-01\.yaml:\d+:\d+ +error/m },
-  { name: '--workspace points at a broken workspace', argv: ['--workspace', broken.dir, 'validate', '--format', 'json'], cwd: () => REPO, code: 1, stdout: /"schema-unknown-key"/ },
+  {
+    name: 'a broken workspace exits 1 with file:line:column',
+    argv: ['validate'],
+    cwd: () => broken.dir,
+    code: 1,
+    stdout: /^kpis\/HC-01\.yaml:\d+:\d+ +error/m,
+  },
+  {
+    name: '--workspace points at a broken workspace',
+    argv: ['--workspace', broken.dir, 'validate', '--format', 'json'],
+    cwd: () => REPO,
+    code: 1,
+    stdout: /"schema-unknown-key"/,
+  },
   {
     name: 'github annotations mark the line',
     argv: ['validate', '--format', 'github'],
@@ -35,14 +47,26 @@ const cases: Case[] = [
     stdout: /^::error file=kpis\/HC-01\.yaml,line=\d+,col=\d+,title=prf schema-unknown-key::/m,
   },
   { name: 'no workspace here or above', argv: ['validate'], cwd: () => empty, code: 2, stderr: /no prf\.yaml in .* "prf init"/ },
-  { name: '--workspace to a missing folder', argv: ['--workspace', 'nowhere', 'validate'], cwd: () => empty, code: 2, stderr: /--workspace nowhere: no such folder/ },
+  {
+    name: '--workspace to a missing folder',
+    argv: ['--workspace', 'nowhere', 'validate'],
+    cwd: () => empty,
+    code: 2,
+    stderr: /--workspace nowhere: no such folder/,
+  },
   { name: 'an unknown format', argv: ['validate', '--format', 'xml'], cwd: () => REPO, code: 2, stderr: /argument 'xml' is invalid.*stylish, json, github/s },
   { name: 'an unknown option', argv: ['validate', '--stirct'], cwd: () => REPO, code: 2, stderr: /unknown option '--stirct'/ },
   { name: 'an unknown command', argv: ['validte'], cwd: () => REPO, code: 2, stderr: /unknown command 'validte'/ },
   { name: '--help', argv: ['--help'], cwd: () => REPO, code: 0, stdout: /Usage: prf/ },
   { name: '--version', argv: ['--version'], cwd: () => REPO, code: 0, stdout: new RegExp(`^${VERSION.replace(/\./g, '\\.')}\n$`) },
   { name: '-V', argv: ['-V'], cwd: () => REPO, code: 0, stdout: new RegExp(`^${VERSION.replace(/\./g, '\\.')}\n$`) },
-  { name: '--version after a command, through commander', argv: ['validate', '--version'], cwd: () => REPO, code: 0, stdout: new RegExp(`^${VERSION.replace(/\./g, '\\.')}\n$`) },
+  {
+    name: '--version after a command, through commander',
+    argv: ['validate', '--version'],
+    cwd: () => REPO,
+    code: 0,
+    stdout: new RegExp(`^${VERSION.replace(/\./g, '\\.')}\n$`),
+  },
 ];
 
 function check(c: Case, r: RunResult) {

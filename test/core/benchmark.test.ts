@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benchmarkFor, benchmarkQuartile } from '../../src/core/benchmark.js';
-import type { Benchmark, Measure } from '../../src/schema/kpi.js';
+import type { Benchmark, Measure } from '../../src/model/kpi.js';
 
 const bench = (year: string, uq: number, median: number, lq: number, group = 'Housemark: ALMOs and councils under 15,000 homes'): Benchmark => ({
   year,
@@ -29,7 +29,10 @@ describe('benchmarkFor: the latest benchmark not after the year', () => {
 });
 
 describe('benchmarkQuartile', () => {
-  const higher = { polarity: 'higher', decimals: 1, benchmarks: [bench('2024-25', 98, 96, 94)] } satisfies Pick<Measure, 'benchmarks' | 'polarity' | 'decimals'>;
+  const higher = { polarity: 'higher', decimals: 1, benchmarks: [bench('2024-25', 98, 96, 94)] } satisfies Pick<
+    Measure,
+    'benchmarks' | 'polarity' | 'decimals'
+  >;
   const lower = { polarity: 'lower', decimals: 1, benchmarks: [bench('2024-25', 10, 15, 20)] } satisfies Pick<Measure, 'benchmarks' | 'polarity' | 'decimals'>;
   it.each<[string, number | null, Pick<Measure, 'benchmarks' | 'polarity' | 'decimals'>, number | null]>([
     ['higher: above the upper quartile', 99, higher, 1],

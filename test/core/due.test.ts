@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeDue, type DueReport } from '../../src/core/due.js';
 import { englandAndWalesBankHolidays } from '../../src/core/working-days.js';
-import type { Kpi } from '../../src/schema/kpi.js';
-import type { Observation } from '../../src/workspace/model.js';
+import type { Kpi } from '../../src/model/kpi.js';
+import type { Observation } from '../../src/model/workspace.js';
 import { measure, monthly, obs, period, qualitative, workspace, type CommentaryInput } from './fixtures.js';
 
 // Q3 2025-26 ends on Wednesday 31 December; with New Year's Day off, 8 working days later is
@@ -15,7 +15,13 @@ const signed = { reviewedBy: 'Reviewer' };
 /** A quarterly measure: one row per quarter, target 90, higher is better, red below 85.5. */
 const quarterly = measure({ id: 'QTR-01', frequency: 'quarterly', aggregation: 'mean' });
 
-function dueFor(kpis: Kpi[], observations: Observation[], today: string, commentary: CommentaryInput[] = [], exceptionsFor?: Array<'red' | 'amber'>): DueReport {
+function dueFor(
+  kpis: Kpi[],
+  observations: Observation[],
+  today: string,
+  commentary: CommentaryInput[] = [],
+  exceptionsFor?: Array<'red' | 'amber'>,
+): DueReport {
   const ws = workspace({
     kpis,
     observations,
@@ -36,9 +42,21 @@ describe('computeDue: a quarterly measure at Q3', () => {
     { name: 'n/a before the deadline', rows: [obs(quarterly, '2025-26-Q3', null, signed)], today: '2026-01-05', state: 'dueLater', problems: ['dataDue'] },
     { name: 'n/a after the deadline', rows: [obs(quarterly, '2025-26-Q3', null, signed)], today: '2026-01-14', state: 'overdue', problems: ['dataOverdue'] },
     { name: 'green, not signed off', rows: [obs(quarterly, '2025-26-Q3', 95)], today: '2026-01-05', state: 'awaitingSignOff', problems: ['signOffMissing'] },
-    { name: 'green, reviewer blank', rows: [obs(quarterly, '2025-26-Q3', 95, { reviewedBy: '  ' })], today: '2026-01-05', state: 'awaitingSignOff', problems: ['signOffMissing'] },
+    {
+      name: 'green, reviewer blank',
+      rows: [obs(quarterly, '2025-26-Q3', 95, { reviewedBy: '  ' })],
+      today: '2026-01-05',
+      state: 'awaitingSignOff',
+      problems: ['signOffMissing'],
+    },
     { name: 'green and signed off', rows: [obs(quarterly, '2025-26-Q3', 95, signed)], today: '2026-01-05', state: 'complete', problems: [] },
-    { name: 'red without commentary', rows: [obs(quarterly, '2025-26-Q3', 80, signed)], today: '2026-01-05', state: 'needsCommentary', problems: ['commentaryMissing'] },
+    {
+      name: 'red without commentary',
+      rows: [obs(quarterly, '2025-26-Q3', 80, signed)],
+      today: '2026-01-05',
+      state: 'needsCommentary',
+      problems: ['commentaryMissing'],
+    },
     {
       name: 'red with commentary',
       rows: [obs(quarterly, '2025-26-Q3', 80, signed)],
@@ -55,10 +73,23 @@ describe('computeDue: a quarterly measure at Q3', () => {
       state: 'needsCommentary',
       problems: ['commentaryMissing'],
     },
-    { name: 'red, not signed off, without commentary', rows: [obs(quarterly, '2025-26-Q3', 80)], today: '2026-01-05', state: 'awaitingSignOff', problems: ['signOffMissing', 'commentaryMissing'] },
+    {
+      name: 'red, not signed off, without commentary',
+      rows: [obs(quarterly, '2025-26-Q3', 80)],
+      today: '2026-01-05',
+      state: 'awaitingSignOff',
+      problems: ['signOffMissing', 'commentaryMissing'],
+    },
     // 88 is 2.2% below 90: amber, which needs no exception report by default.
     { name: 'amber without commentary', rows: [obs(quarterly, '2025-26-Q3', 88, signed)], today: '2026-01-05', state: 'complete', problems: [] },
-    { name: 'amber when amber needs an exception', rows: [obs(quarterly, '2025-26-Q3', 88, signed)], exceptionsFor: ['red', 'amber'] as Array<'red' | 'amber'>, today: '2026-01-05', state: 'needsCommentary', problems: ['commentaryMissing'] },
+    {
+      name: 'amber when amber needs an exception',
+      rows: [obs(quarterly, '2025-26-Q3', 88, signed)],
+      exceptionsFor: ['red', 'amber'] as Array<'red' | 'amber'>,
+      today: '2026-01-05',
+      state: 'needsCommentary',
+      problems: ['commentaryMissing'],
+    },
   ])('$name: $state', ({ rows, today, state, problems, commentary, exceptionsFor }) => {
     const r = dueFor([quarterly], rows, today, commentary, exceptionsFor);
     expect(only(r).deadline).toBe(Q3_DEADLINE);
@@ -67,7 +98,8 @@ describe('computeDue: a quarterly measure at Q3', () => {
   });
 
   it('says which part of the commentary is missing', () => {
-    const partial = (c: object) => only(dueFor([quarterly], [obs(quarterly, '2025-26-Q3', 80, signed)], '2026-01-05', [{ period: '2025-26-Q3', kpis: { 'QTR-01': c } }])).problems;
+    const partial = (c: object) =>
+      only(dueFor([quarterly], [obs(quarterly, '2025-26-Q3', 80, signed)], '2026-01-05', [{ period: '2025-26-Q3', kpis: { 'QTR-01': c } }])).problems;
     expect(partial({ overview: 'Off target' })[0]!.message).toBe('a red status needs an exception report: the 2025-26-Q3 commentary lacks actions to improve');
     expect(partial({ actions: [{ action: 'Fix it', owner: 'Head', due: '2026-02-28' }] })[0]!.message).toMatch(/lacks a performance overview$/);
     expect(partial({ overview: 'Off target', actions: [] })[0]!.message).toMatch(/lacks actions to improve$/);
@@ -78,7 +110,13 @@ describe('computeDue: a quarterly measure at Q3', () => {
       id: 'QTR-02',
       frequency: 'quarterly',
       aggregation: 'mean',
-      roles: { owner: 'Director of Housing', collector: 'Rents Officer', reviewer: 'Rents Manager', headOfService: 'Head of Rents', strategicLead: 'Cabinet Member' },
+      roles: {
+        owner: 'Director of Housing',
+        collector: 'Rents Officer',
+        reviewer: 'Rents Manager',
+        headOfService: 'Head of Rents',
+        strategicLead: 'Cabinet Member',
+      },
     });
     const red = only(dueFor([kpi], [obs(kpi, '2025-26-Q3', 80)], '2026-01-05')).problems;
     const missing = only(dueFor([kpi], [], '2026-01-14')).problems;
@@ -91,7 +129,11 @@ describe('computeDue: a quarterly measure at Q3', () => {
 
   it.each([
     { name: 'absent', rows: [], message: 'no figure for 2025-26-Q3: the figure was due from the data collector by 2026-01-13' },
-    { name: 'n/a', rows: [obs(quarterly, '2025-26-Q3', null)], message: '2025-26-Q3 was returned as n/a, which counts as missing data: the figure was due from the data collector by 2026-01-13' },
+    {
+      name: 'n/a',
+      rows: [obs(quarterly, '2025-26-Q3', null)],
+      message: '2025-26-Q3 was returned as n/a, which counts as missing data: the figure was due from the data collector by 2026-01-13',
+    },
   ])('says why data is missing, and asks no sign-off of a missing figure: $name', ({ rows, message }) => {
     expect(only(dueFor([quarterly], rows, '2026-01-14')).problems.map((p) => p.message)).toEqual([message]);
   });
@@ -119,7 +161,7 @@ describe('computeDue: monthly measures judge each missing month by its own deadl
   });
 
   it.each([
-    { name: 'on October\'s deadline', today: '2025-11-12', state: 'dueLater' },
+    { name: "on October's deadline", today: '2025-11-12', state: 'dueLater' },
     { name: 'the day after', today: '2025-11-13', state: 'overdue' },
   ])('only October missing, $name: $state', ({ today, state }) => {
     const rows = monthly(monthlySum, '2025-11', [10, 10], signed);
@@ -132,10 +174,7 @@ describe('computeDue: monthly measures judge each missing month by its own deadl
 
   it('a ratio month without numerator and denominator cannot roll up', () => {
     const ratio = measure({ id: 'RAT-01' });
-    const rows = [
-      ...monthly(ratio, '2025-10', [95, 95], { ...signed, numerator: 95, denominator: 100 }),
-      obs(ratio, '2025-12', 95, signed),
-    ];
+    const rows = [...monthly(ratio, '2025-10', [95, 95], { ...signed, numerator: 95, denominator: 100 }), obs(ratio, '2025-12', 95, signed)];
     const problems = only(dueFor([ratio], rows, '2026-01-14')).problems;
     expect(problems.map((p) => [p.code, p.message])).toEqual([
       ['dataOverdue', '2025-12 has no numerator and denominator, which a ratio needs to roll up: the figure was due from the data collector by 2026-01-13'],
@@ -155,7 +194,14 @@ describe('computeDue: not due this period', () => {
   const annual = measure({ id: 'ANN-01', frequency: 'annual', aggregation: 'mean' });
 
   it('an annual measure at Q3 has no deadline and no problems', () => {
-    expect(only(dueFor([annual], [], '2026-03-01'))).toEqual({ id: 'ANN-01', name: 'Test measure', committee: 'housing-osc', deadline: null, state: 'notDue', problems: [] });
+    expect(only(dueFor([annual], [], '2026-03-01'))).toEqual({
+      id: 'ANN-01',
+      name: 'Test measure',
+      committee: 'housing-osc',
+      deadline: null,
+      state: 'notDue',
+      problems: [],
+    });
   });
 
   it('an annual measure at Q4 is due after the year ends (real calendar: Good Friday and Easter Monday skipped)', () => {
@@ -171,10 +217,22 @@ describe('computeDue: not due this period', () => {
 
 describe('computeDue: projects and narrative indicators owe a status', () => {
   it.each([
-    { name: 'status given', commentary: [{ period: '2025-26-Q3', kpis: { 'PRJ-01': { status: 'amber' as const } } }], today: '2026-02-01', state: 'complete', problems: [] },
+    {
+      name: 'status given',
+      commentary: [{ period: '2025-26-Q3', kpis: { 'PRJ-01': { status: 'amber' as const } } }],
+      today: '2026-02-01',
+      state: 'complete',
+      problems: [],
+    },
     { name: 'no status by the deadline', commentary: [], today: Q3_DEADLINE, state: 'dueLater', problems: ['statusDue'] },
     { name: 'no status after the deadline', commentary: [], today: '2026-01-14', state: 'needsCommentary', problems: ['statusMissing'] },
-    { name: 'narrative but no status', commentary: [{ period: '2025-26-Q3', kpis: { 'PRJ-01': { narrative: 'On track' } } }], today: '2026-01-14', state: 'needsCommentary', problems: ['statusMissing'] },
+    {
+      name: 'narrative but no status',
+      commentary: [{ period: '2025-26-Q3', kpis: { 'PRJ-01': { narrative: 'On track' } } }],
+      today: '2026-01-14',
+      state: 'needsCommentary',
+      problems: ['statusMissing'],
+    },
   ])('$name: $state', ({ commentary, today, state, problems }) => {
     const r = dueFor([qualitative()], [], today, commentary);
     expect([only(r).deadline, only(r).state]).toEqual([Q3_DEADLINE, state]);

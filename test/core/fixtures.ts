@@ -3,11 +3,11 @@
  * through their zod schemas, so a fixture is exactly what the loader would hand the core
  * (defaults filled in) and a test cannot quietly rely on an entry the loader would refuse.
  */
-import { formatPeriod, parsePeriod, type Period } from '../../src/core/periods.js';
-import { commentarySchema, type Commentary } from '../../src/schema/commentary.js';
-import { configSchema, type Config } from '../../src/schema/config.js';
-import { measureSchema, qualitativeSchema, type Kpi, type Measure, type Qualitative } from '../../src/schema/kpi.js';
-import type { CommentaryFile, Observation, Workspace } from '../../src/workspace/model.js';
+import { formatPeriod, parsePeriod, type Period } from '../../src/model/periods.js';
+import { commentarySchema, type Commentary } from '../../src/model/commentary.js';
+import { configSchema, type Config } from '../../src/model/config.js';
+import { measureSchema, qualitativeSchema, type Kpi, type Measure, type Qualitative } from '../../src/model/kpi.js';
+import type { CommentaryFile, Observation, Workspace } from '../../src/model/workspace.js';
 
 export function period(name: string): Period {
   const r = parsePeriod(name);

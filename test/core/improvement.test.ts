@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeImprovement, type ImprovementOutcome } from '../../src/core/improvement.js';
-import type { Measure } from '../../src/schema/kpi.js';
-import type { Config } from '../../src/schema/config.js';
-import type { Observation } from '../../src/workspace/model.js';
+import type { Measure } from '../../src/model/kpi.js';
+import type { Config } from '../../src/model/config.js';
+import type { Observation } from '../../src/model/workspace.js';
 import { measure, monthly, obs, period, qualitative, workspace } from './fixtures.js';
 
 /** A quarterly KPI with a Q1 figure in 2024-25 and 2025-26. */
@@ -16,7 +16,12 @@ const quarterly = (id: string, previous: number | null, current: number | null, 
 
 /** KPIs whose outcomes are, in order, those given. */
 function suite(outcomes: ImprovementOutcome[], config: Partial<Config> = {}) {
-  const values: Record<ImprovementOutcome, [number | null, number | null]> = { improved: [80, 85], declined: [85, 80], unchanged: [80, 80], notComparable: [null, 80] };
+  const values: Record<ImprovementOutcome, [number | null, number | null]> = {
+    improved: [80, 85],
+    declined: [85, 80],
+    unchanged: [80, 80],
+    notComparable: [null, 80],
+  };
   const parts = outcomes.map((o, i) => quarterly(`K-${String(i + 1).padStart(2, '0')}`, ...values[o]));
   return workspace({ kpis: parts.map((p) => p.kpi), observations: parts.flatMap((p) => p.rows), config });
 }
@@ -42,7 +47,10 @@ describe('computeImprovement: one KPI', () => {
 
   it('reports the figures as printed', () => {
     const { kpi, rows } = quarterly('K-01', 80.04, 80.05);
-    expect(computeImprovement(workspace({ kpis: [kpi], observations: rows }), 2025, period('2025-26-Q1')).kpis[0]).toMatchObject({ current: 80.1, previous: 80 });
+    expect(computeImprovement(workspace({ kpis: [kpi], observations: rows }), 2025, period('2025-26-Q1')).kpis[0]).toMatchObject({
+      current: 80.1,
+      previous: 80,
+    });
   });
 });
 
@@ -62,14 +70,23 @@ describe('computeImprovement: a change of definition between the two figures', (
     ['after the period checked', '2026-01-01', ['definition'], 'improved'],
     ['before last year', '2023-06-01', ['definition'], 'improved'],
   ])('%s (%s, %j): %s', (_, date, fields, outcome) => {
-    const kpi = measure({ id: 'K-01', aggregation: 'sum', unit: 'number', decimals: 0, changes: [{ date, decision: 'Redefined', approver: 'Cabinet', fields }] });
+    const kpi = measure({
+      id: 'K-01',
+      aggregation: 'sum',
+      unit: 'number',
+      decimals: 0,
+      changes: [{ date, decision: 'Redefined', approver: 'Cabinet', fields }],
+    });
     const rows = [...monthly(kpi, '2024-04', [1, 1, 1, 1, 1, 1, 1, 1, 1]), ...monthly(kpi, '2025-04', [2, 2, 2, 2, 2, 2, 2, 2, 2])];
     const r = computeImprovement(workspace({ kpis: [kpi], observations: rows }), 2025, period('2025-26-Q3'));
     expect(r.kpis[0]!.outcome).toBe(outcome);
   });
 
   it('says what changed, when and who approved it', () => {
-    const kpi = measure({ id: 'K-01', changes: [{ date: '2025-01-15', decision: 'Redefined', approver: 'Cabinet', fields: ['target', 'definition', 'formula'] }] });
+    const kpi = measure({
+      id: 'K-01',
+      changes: [{ date: '2025-01-15', decision: 'Redefined', approver: 'Cabinet', fields: ['target', 'definition', 'formula'] }],
+    });
     const r = computeImprovement(workspace({ kpis: [kpi] }), 2025, period('2025-26-Q3'));
     expect(r.kpis[0]!.reason).toBe('the definition, formula changed on 2025-01-15 (Cabinet), between the two figures');
   });
@@ -117,7 +134,11 @@ describe('computeImprovement: maintained at target', () => {
   const at = (previous: number, current: number, target: Measure['target']) => {
     const { kpi, rows } = quarterly('K-01', previous, current, { target });
     return (counts: boolean) =>
-      computeImprovement(workspace({ kpis: [kpi], observations: rows, config: { improvement: { threshold: 0.7, maintainedAtTargetCountsAsImproved: counts } } }), 2025, period('2025-26-Q1')).kpis[0]!;
+      computeImprovement(
+        workspace({ kpis: [kpi], observations: rows, config: { improvement: { threshold: 0.7, maintainedAtTargetCountsAsImproved: counts } } }),
+        2025,
+        period('2025-26-Q1'),
+      ).kpis[0]!;
   };
 
   it.each<[string, number, number, Measure['target'], boolean, ImprovementOutcome]>([
@@ -125,7 +146,7 @@ describe('computeImprovement: maintained at target', () => {
     ['unchanged on target, setting on', 90, 90, { type: 'single', value: 90 }, true, 'improved'],
     ['unchanged better than target', 95, 95, { type: 'single', value: 90 }, true, 'improved'],
     ['unchanged just below target', 89.9, 89.9, { type: 'single', value: 90 }, true, 'unchanged'],
-    ['unchanged at this year\'s target but below last year\'s', 90, 90, { type: 'yearly', years: { '2024-25': 91, '2025-26': 90 } }, true, 'unchanged'],
+    ["unchanged at this year's target but below last year's", 90, 90, { type: 'yearly', years: { '2024-25': 91, '2025-26': 90 } }, true, 'unchanged'],
     ['unchanged with no target last year', 90, 90, { type: 'yearly', years: { '2025-26': 90 } }, true, 'unchanged'],
     ['unchanged with no target', 90, 90, { type: 'none', reason: 'monitoring only' }, true, 'unchanged'],
     ['declined while above target still declined', 99, 95, { type: 'single', value: 90 }, true, 'declined'],
@@ -144,16 +165,31 @@ describe('computeImprovement: the share, the threshold and how many more', () =>
     ['6 of 10 needs 1 more', [...repeat(6, 'improved'), ...repeat(4, 'unchanged')], 0.7, { share: 0.6, met: false, moreNeeded: 1 }],
     ['14 of 20 meets 70%', [...repeat(14, 'improved'), ...repeat(6, 'declined')], 0.7, { share: 0.7, met: true, moreNeeded: 0 }],
     ['2 of 3 needs 1 more (70% of 3 is 2.1)', [...repeat(2, 'improved'), 'declined'], 0.7, { share: 0.666666666666667, met: false, moreNeeded: 1 }],
-    ['not comparable ones are left out of the share', [...repeat(7, 'improved'), ...repeat(3, 'declined'), ...repeat(5, 'notComparable')], 0.7, { share: 0.7, met: true, moreNeeded: 0 }],
+    [
+      'not comparable ones are left out of the share',
+      [...repeat(7, 'improved'), ...repeat(3, 'declined'), ...repeat(5, 'notComparable')],
+      0.7,
+      { share: 0.7, met: true, moreNeeded: 0 },
+    ],
     ['0 of 4 needs 3', repeat(4, 'declined'), 0.7, { share: 0, met: false, moreNeeded: 3 }],
     ['none comparable: share 0, not met, one needed', repeat(3, 'notComparable'), 0.7, { share: 0, met: false, moreNeeded: 1 }],
     ['no KPIs at all', [], 0.7, { share: 0, met: false, moreNeeded: 1 }],
     ['a threshold of 0 is met with nothing comparable', repeat(2, 'notComparable'), 0, { share: 0, met: true, moreNeeded: 0 }],
     ['a threshold of 1 needs every one', [...repeat(9, 'improved'), 'unchanged'], 1, { share: 0.9, met: false, moreNeeded: 1 }],
     ['a threshold of 0.5 of 2', ['improved', 'declined'], 0.5, { share: 0.5, met: true, moreNeeded: 0 }],
-    ['7 of 25 meets 28% (0.28 x 25 is 7.000000000000001 in binary)', [...repeat(7, 'improved'), ...repeat(18, 'declined')], 0.28, { share: 0.28, met: true, moreNeeded: 0 }],
+    [
+      '7 of 25 meets 28% (0.28 x 25 is 7.000000000000001 in binary)',
+      [...repeat(7, 'improved'), ...repeat(18, 'declined')],
+      0.28,
+      { share: 0.28, met: true, moreNeeded: 0 },
+    ],
     ['6 of 25 needs 1 more at 28%', [...repeat(6, 'improved'), ...repeat(19, 'declined')], 0.28, { share: 0.24, met: false, moreNeeded: 1 }],
-    ['7 of 50 meets 14% (0.14 x 50 is 7.000000000000001)', [...repeat(7, 'improved'), ...repeat(43, 'unchanged')], 0.14, { share: 0.14, met: true, moreNeeded: 0 }],
+    [
+      '7 of 50 meets 14% (0.14 x 50 is 7.000000000000001)',
+      [...repeat(7, 'improved'), ...repeat(43, 'unchanged')],
+      0.14,
+      { share: 0.14, met: true, moreNeeded: 0 },
+    ],
     ['0.3 x 10 is 3 exactly too', [...repeat(3, 'improved'), ...repeat(7, 'declined')], 0.3, { share: 0.3, met: true, moreNeeded: 0 }],
   ])('%s', (_, outcomes, threshold, expected) => {
     const r = computeImprovement(suite(outcomes, { improvement: { threshold, maintainedAtTargetCountsAsImproved: false } }), 2025, period('2025-26-Q1'));
@@ -165,7 +201,21 @@ describe('computeImprovement: the share, the threshold and how many more', () =>
 describe('computeImprovement: the result', () => {
   it('has the JSON contract fields first, in order, then the extras', () => {
     const r = computeImprovement(suite(['improved']), 2025, period('2025-26-Q1'));
-    expect(Object.keys(r)).toEqual(['year', 'through', 'threshold', 'improved', 'declined', 'unchanged', 'notComparable', 'share', 'met', 'moreNeeded', 'kpis', 'comparedWith', 'atRisk']);
+    expect(Object.keys(r)).toEqual([
+      'year',
+      'through',
+      'threshold',
+      'improved',
+      'declined',
+      'unchanged',
+      'notComparable',
+      'share',
+      'met',
+      'moreNeeded',
+      'kpis',
+      'comparedWith',
+      'atRisk',
+    ]);
     expect(Object.keys(r.kpis[0]!)).toEqual(['id', 'current', 'previous', 'outcome', 'reason', 'name', 'committee']);
   });
 
@@ -180,7 +230,10 @@ describe('computeImprovement: the result', () => {
     const a = quarterly('A-01', 80, 85);
     const t = quarterly('T-01', 80, 85, { level: 'tracker' });
     const s = quarterly('S-01', 85, 80, { level: 'spi' });
-    const ws = workspace({ kpis: [a.kpi, t.kpi, s.kpi, qualitative({ id: 'P-01' }), qualitative({ id: 'N-01', kind: 'narrative' })], observations: [...a.rows, ...t.rows, ...s.rows] });
+    const ws = workspace({
+      kpis: [a.kpi, t.kpi, s.kpi, qualitative({ id: 'P-01' }), qualitative({ id: 'N-01', kind: 'narrative' })],
+      observations: [...a.rows, ...t.rows, ...s.rows],
+    });
     expect(computeImprovement(ws, 2025, period('2025-26-Q1')).kpis.map((k) => [k.id, k.outcome])).toEqual([
       ['A-01', 'improved'],
       ['S-01', 'declined'],

@@ -4,8 +4,8 @@ import { formatFixed, roundTo } from '../../src/core/figures.js';
 import { computeImprovement } from '../../src/core/improvement.js';
 import { compareToTarget, type RaggKpi, type Status } from '../../src/core/ragg.js';
 import { computeStatus } from '../../src/core/status.js';
-import type { Band, Measure } from '../../src/schema/kpi.js';
-import type { Observation } from '../../src/workspace/model.js';
+import type { Band, Measure } from '../../src/model/kpi.js';
+import type { Observation } from '../../src/model/workspace.js';
 import { measure, monthly, obs, period, workspace } from './fixtures.js';
 
 const SEVERITY: Record<Status, number> = { green: 0, amber: 1, red: 2, grey: -1, missing: -1 };
@@ -36,11 +36,18 @@ describe('RAGG properties', () => {
 
   it('a wider band never gives a worse status', () => {
     fc.assert(
-      fc.property(kpiArb, figure, figure, fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }), (k, target, value, b1, b2) => {
-        const narrow = compareToTarget(value, target, ragg(k), { band: Math.min(b1, b2), bandType: 'relative' }).status;
-        const wide = compareToTarget(value, target, ragg(k), { band: Math.max(b1, b2), bandType: 'relative' }).status;
-        expect(SEVERITY[wide]).toBeLessThanOrEqual(SEVERITY[narrow]);
-      }),
+      fc.property(
+        kpiArb,
+        figure,
+        figure,
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (k, target, value, b1, b2) => {
+          const narrow = compareToTarget(value, target, ragg(k), { band: Math.min(b1, b2), bandType: 'relative' }).status;
+          const wide = compareToTarget(value, target, ragg(k), { band: Math.max(b1, b2), bandType: 'relative' }).status;
+          expect(SEVERITY[wide]).toBeLessThanOrEqual(SEVERITY[narrow]);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -58,12 +65,19 @@ describe('RAGG properties', () => {
 
   it('two figures that print the same get the same colour', () => {
     fc.assert(
-      fc.property(kpiArb, bandArb, figure, fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.double({ min: -0.49, max: 0.49, noNaN: true }), (k, band, target, units, jitter) => {
-        const printed = units / 10 ** k.decimals;
-        const nearby = printed + jitter / 10 ** k.decimals;
-        fc.pre(formatFixed(nearby, k.decimals) === formatFixed(printed, k.decimals));
-        expect(compareToTarget(nearby, target, ragg(k), band).status).toBe(compareToTarget(printed, target, ragg(k), band).status);
-      }),
+      fc.property(
+        kpiArb,
+        bandArb,
+        figure,
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        fc.double({ min: -0.49, max: 0.49, noNaN: true }),
+        (k, band, target, units, jitter) => {
+          const printed = units / 10 ** k.decimals;
+          const nearby = printed + jitter / 10 ** k.decimals;
+          fc.pre(formatFixed(nearby, k.decimals) === formatFixed(printed, k.decimals));
+          expect(compareToTarget(nearby, target, ragg(k), band).status).toBe(compareToTarget(printed, target, ragg(k), band).status);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -132,7 +146,12 @@ describe('computeStatus properties', () => {
 describe('improvement properties', () => {
   /** Quarterly KPIs whose Q1 figures give `improved` improvements, and so on. */
   function suite(improved: number, declined: number, unchanged: number, notComparable: number, threshold: number) {
-    const plan = [...Array(improved).fill([80, 85]), ...Array(declined).fill([85, 80]), ...Array(unchanged).fill([80, 80]), ...Array(notComparable).fill([null, 80])] as Array<[number | null, number]>;
+    const plan = [
+      ...Array(improved).fill([80, 85]),
+      ...Array(declined).fill([85, 80]),
+      ...Array(unchanged).fill([80, 80]),
+      ...Array(notComparable).fill([null, 80]),
+    ] as Array<[number | null, number]>;
     const kpis = plan.map((_, i) => measure({ id: `K-${i + 1}`, frequency: 'quarterly', aggregation: 'mean' }));
     const rows = plan.flatMap(([prev, cur], i) => [...(prev === null ? [] : [obs(kpis[i]!, '2024-25-Q1', prev)]), obs(kpis[i]!, '2025-26-Q1', cur)]);
     return workspace({ kpis, observations: rows, config: { improvement: { threshold, maintainedAtTargetCountsAsImproved: false } } });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareToTarget, measureStatus, onTarget, qualitativeStatus, type RaggKpi, type Status } from '../../src/core/ragg.js';
 import type { Outturn } from '../../src/core/rollup.js';
 import type { TargetResult } from '../../src/core/targets.js';
-import type { Band } from '../../src/schema/kpi.js';
+import type { Band } from '../../src/model/kpi.js';
 
 const fivePercent: Band = { band: 0.05, bandType: 'relative' };
 const kpi = (over: Partial<RaggKpi> = {}): RaggKpi => ({ level: 'kpi', polarity: 'higher', decimals: 1, unit: 'percentage', ...over });
@@ -73,9 +73,21 @@ describe('compareToTarget: the explanation sentence', () => {
     [94, 95, {}, fivePercent, '94.0% is 1.1% worse than the 95.0% target: within the amber band of 5%'],
     [80, 95, {}, fivePercent, '80.0% is 15.8% worse than the 95.0% target: beyond the amber band of 5%'],
     // A difference between percentages is in percentage points, never a bare % (which reads as relative).
-    [88, 90, {}, { band: 2, bandType: 'absolute' }, '88.0% is 2.0 percentage points worse than the 90.0% target: within the amber band of 2.0 percentage points'],
+    [
+      88,
+      90,
+      {},
+      { band: 2, bandType: 'absolute' },
+      '88.0% is 2.0 percentage points worse than the 90.0% target: within the amber band of 2.0 percentage points',
+    ],
     [88, 90, { unit: 'number', decimals: 0 }, { band: 2, bandType: 'absolute' }, '88 is 2 worse than the 90 target: within the amber band of 2'],
-    [3, 0, { polarity: 'lower', decimals: 0, unit: 'number' }, fivePercent, '3 is 3 worse than the 0 target: a relative amber band is empty when the target is 0'],
+    [
+      3,
+      0,
+      { polarity: 'lower', decimals: 0, unit: 'number' },
+      fivePercent,
+      '3 is 3 worse than the 0 target: a relative amber band is empty when the target is 0',
+    ],
   ])('%d against %d: %s', (value, target, over, band, text) => {
     expect(compareToTarget(value, target, kpi(over), band).explanation).toBe(text);
   });
@@ -86,8 +98,20 @@ describe('measureStatus: the order of the rules', () => {
   const set = (value: number): TargetResult => ({ value, kind: 'set' });
   it.each<[string, Partial<RaggKpi>, Outturn, TargetResult, Status]>([
     ['not due is grey', {}, { value: null, state: 'notDue', missing: [], from: [], reason: 'an annual measure has no outturn due' }, set(90), 'grey'],
-    ['missing is missing, not grey', {}, { value: null, state: 'missing', missing: ['2025-26-Q3'], from: ['2025-26-Q3'], reason: 'no figure' }, set(90), 'missing'],
-    ['a tracker missing its figure is still missing', { level: 'tracker' }, { value: null, state: 'missing', missing: ['2025-26-Q3'], from: [], reason: 'no figure' }, set(90), 'missing'],
+    [
+      'missing is missing, not grey',
+      {},
+      { value: null, state: 'missing', missing: ['2025-26-Q3'], from: ['2025-26-Q3'], reason: 'no figure' },
+      set(90),
+      'missing',
+    ],
+    [
+      'a tracker missing its figure is still missing',
+      { level: 'tracker' },
+      { value: null, state: 'missing', missing: ['2025-26-Q3'], from: [], reason: 'no figure' },
+      set(90),
+      'missing',
+    ],
     ['a tracker is grey', { level: 'tracker' }, reported(10), set(90), 'grey'],
     ['neutral polarity is grey', { polarity: 'neutral' }, reported(10), set(90), 'grey'],
     ['no target is grey', {}, reported(10), { value: null, kind: 'none', reason: 'no target: monitoring only' }, 'grey'],

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { outturnFor, ratioScale, seriesTo, yearToDateOutturn, type RollupKpi } from '../../src/core/rollup.js';
-import type { Observation } from '../../src/workspace/model.js';
+import type { Observation } from '../../src/model/workspace.js';
 import { monthly, obs, period } from './fixtures.js';
 
 const kpi = (over: Partial<RollupKpi>): RollupKpi => ({ frequency: 'monthly', aggregation: 'sum', cumulative: false, unit: 'number', ...over });
 const ratioRows = (pairs: Array<[number, number] | null>): Observation[] =>
-  pairs.map((p, i) => obs('K', `2025-${String(10 + i).padStart(2, '0')}`, p === null ? 50 : (p[0] / p[1]) * 100, p === null ? {} : { numerator: p[0], denominator: p[1] }));
+  pairs.map((p, i) =>
+    obs('K', `2025-${String(10 + i).padStart(2, '0')}`, p === null ? 50 : (p[0] / p[1]) * 100, p === null ? {} : { numerator: p[0], denominator: p[1] }),
+  );
 
 describe('outturnFor: rolling months up into a quarter (2025-26-Q3)', () => {
   const q3 = period('2025-26-Q3');
@@ -15,14 +17,61 @@ describe('outturnFor: rolling months up into a quarter (2025-26-Q3)', () => {
     ['last (snapshot)', { aggregation: 'last' }, monthly('K', '2025-10', [10, 20, 40]), { value: 40, state: 'reported' }],
     ['cumulative reads the last month', { aggregation: 'sum', cumulative: true }, monthly('K', '2025-10', [100, 210, 330]), { value: 330, state: 'reported' }],
     ['cumulative ignores a gap before the last month', { cumulative: true }, monthly('K', '2025-10', [null, null, 330]), { value: 330, state: 'reported' }],
-    ['cumulative missing its last month', { cumulative: true }, monthly('K', '2025-10', [100, 210, null]), { value: null, state: 'missing', missing: ['2025-12'] }],
-    ['ratio from numerators and denominators', { aggregation: 'ratio', unit: 'percentage' }, ratioRows([[9, 10], [18, 20], [27, 30]]), { value: 90, state: 'reported' }],
-    ['ratio weighted by denominators, not a mean of percentages', { aggregation: 'ratio', unit: 'percentage' }, ratioRows([[1, 2], [90, 100], [0, 1]]), { value: 88.3495145631068, state: 'reported' }],
-    ['ratio of a non-percentage unit is not scaled', { aggregation: 'ratio', unit: 'rate' }, monthly('K', '2025-10', [0, 0, 0]).map((o, i) => ({ ...o, numerator: i + 1, denominator: 4 })), { value: 0.5, state: 'reported' }],
-    ['ratio lacking a numerator and denominator', { aggregation: 'ratio', unit: 'percentage' }, ratioRows([[9, 10], null, [27, 30]]), { value: null, state: 'missing', missing: ['2025-11'] }],
-    ['ratio whose denominators total 0', { aggregation: 'ratio', unit: 'percentage' }, ratioRows([[0, 0], [0, 0], [0, 0]]), { value: null, state: 'missing', missing: [] }],
+    [
+      'cumulative missing its last month',
+      { cumulative: true },
+      monthly('K', '2025-10', [100, 210, null]),
+      { value: null, state: 'missing', missing: ['2025-12'] },
+    ],
+    [
+      'ratio from numerators and denominators',
+      { aggregation: 'ratio', unit: 'percentage' },
+      ratioRows([
+        [9, 10],
+        [18, 20],
+        [27, 30],
+      ]),
+      { value: 90, state: 'reported' },
+    ],
+    [
+      'ratio weighted by denominators, not a mean of percentages',
+      { aggregation: 'ratio', unit: 'percentage' },
+      ratioRows([
+        [1, 2],
+        [90, 100],
+        [0, 1],
+      ]),
+      { value: 88.3495145631068, state: 'reported' },
+    ],
+    [
+      'ratio of a non-percentage unit is not scaled',
+      { aggregation: 'ratio', unit: 'rate' },
+      monthly('K', '2025-10', [0, 0, 0]).map((o, i) => ({ ...o, numerator: i + 1, denominator: 4 })),
+      { value: 0.5, state: 'reported' },
+    ],
+    [
+      'ratio lacking a numerator and denominator',
+      { aggregation: 'ratio', unit: 'percentage' },
+      ratioRows([[9, 10], null, [27, 30]]),
+      { value: null, state: 'missing', missing: ['2025-11'] },
+    ],
+    [
+      'ratio whose denominators total 0',
+      { aggregation: 'ratio', unit: 'percentage' },
+      ratioRows([
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ]),
+      { value: null, state: 'missing', missing: [] },
+    ],
     ['a month absent', { aggregation: 'sum' }, monthly('K', '2025-10', [1, 2]), { value: null, state: 'missing', missing: ['2025-12'] }],
-    ['months returned n/a', { aggregation: 'sum' }, monthly('K', '2025-10', [null, 2, null]), { value: null, state: 'missing', missing: ['2025-10', '2025-12'] }],
+    [
+      'months returned n/a',
+      { aggregation: 'sum' },
+      monthly('K', '2025-10', [null, 2, null]),
+      { value: null, state: 'missing', missing: ['2025-10', '2025-12'] },
+    ],
     ['nothing at all', { aggregation: 'sum' }, [], { value: null, state: 'missing', missing: ['2025-10', '2025-11', '2025-12'] }],
   ])('%s', (_, over, rows, expected) => {
     const r = outturnFor(kpi(over), rows, q3, 4);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, type PeriodKind } from '../../src/core/periods.js';
+import { formatPeriod, type PeriodKind } from '../../src/model/periods.js';
 import { periodOfKindEndingWith, periodsForSpan, spanOf, yearToDateSpan } from '../../src/core/spans.js';
 import { period } from './fixtures.js';
 
@@ -36,7 +36,12 @@ describe('periodsForSpan: the KPI-frequency periods that make up a span', () => 
     ['a quarterly KPI at a quarter-end month', { from: 8, to: 8 }, 'quarter', ['2025-26-Q3']],
     ['a quarterly KPI at a mid-quarter month', { from: 7, to: 7 }, 'quarter', []],
     ['an unaligned span takes only whole periods', { from: 1, to: 5 }, 'quarter', ['2025-26-Q2']],
-    ['the whole year of months, first and last', { from: 0, to: 11 }, 'month', ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']],
+    [
+      'the whole year of months, first and last',
+      { from: 0, to: 11 },
+      'month',
+      ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'],
+    ],
   ])('%s', (_, span, kind, expected) => {
     expect(periodsForSpan({ fy: 2025, ...span }, kind, 4).map(formatPeriod)).toEqual(expected);
   });

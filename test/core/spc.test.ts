@@ -21,8 +21,8 @@ const sig3 = (x: number) => Number(x.toPrecision(3));
 
 // set.seed(123); rnorm(20) in R: the data of NHSRplotthedots tests/testthat/test-ptd_spc.R.
 const RNORM_20 = [
-  -0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1.71506499, 0.46091621, -1.26506123, -0.68685285, -0.44566197,
-  1.2240818, 0.35981383, 0.40077145, 0.11068272, -0.55584113, 1.78691314, 0.49785048, -1.96661716, 0.70135590, -0.47279141,
+  -0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774, 1.71506499, 0.46091621, -1.26506123, -0.68685285, -0.44566197, 1.2240818, 0.35981383,
+  0.40077145, 0.11068272, -0.55584113, 1.78691314, 0.49785048, -1.96661716, 0.7013559, -0.47279141,
 ];
 // Alternating +1/-1: mean 0, every moving range 2, a quiet base to put patterns after.
 const BASE = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 1 : -1));
@@ -112,9 +112,21 @@ describe('special-cause rules', () => {
     { name: 'shift of 7 each side', rule: 'shift', values: [3, 2, 3, 2, 3, 2, 3, 0, 1, 0, 1, 0, 1, 0], settings: {}, flagged: range(0, 13) },
     { name: 'shift needs shiftLength points', rule: 'shift', values: [3, 2, 3, 2, 3, 2, 3, 0, 1, 0, 1, 0, 1, 0], settings: { shiftLength: 8 }, flagged: [] },
     // Mean exactly 1.5: the 1.5 in the upper seven is on the mean and breaks that run.
-    { name: 'a point on the mean breaks a shift', rule: 'shift', values: [2, 3, 2, 1.5, 2, 3, 2, 1, 0.5, 1, 0.5, 1, 0.5, 1], settings: {}, flagged: range(7, 13) },
+    {
+      name: 'a point on the mean breaks a shift',
+      rule: 'shift',
+      values: [2, 3, 2, 1.5, 2, 3, 2, 1, 0.5, 1, 0.5, 1, 0.5, 1],
+      settings: {},
+      flagged: range(7, 13),
+    },
     // The same with 1.6 (mean 1.507): now above, so both runs count.
-    { name: 'a point just above the mean keeps it', rule: 'shift', values: [2, 3, 2, 1.6, 2, 3, 2, 1, 0.5, 1, 0.5, 1, 0.5, 1], settings: {}, flagged: range(0, 13) },
+    {
+      name: 'a point just above the mean keeps it',
+      rule: 'shift',
+      values: [2, 3, 2, 1.6, 2, 3, 2, 1, 0.5, 1, 0.5, 1, 0.5, 1],
+      settings: {},
+      flagged: range(0, 13),
+    },
     // 0.1, 0.2, 0.3: the mean is 0.2 in decimal terms, not 0.20000000000000004 below which 0.2 would sit.
     { name: 'the mean is taken in decimal terms', rule: 'shift', values: [0.1, 0.2, 0.3], settings: { shiftLength: 2 }, flagged: [] },
     // Trend: trendLength counts points (the reference's ptd_seven_point_trend tests).
@@ -159,7 +171,12 @@ describe('improvement or concern', () => {
   const peak = [0, 8, 0, 8, 0, 8, 1, 2, 3, 4, 5, 6, 7, 6, 5, 4, 3, 2, 1, 8, 0, 8, 0, 8, 0];
   const flatStep = [0, 9, 0, 9, 0, 9, 1, 2, 3, 4, 5, 6, 7, 7, 8, 9, 10, 11, 12, 13, 0, 9, 0, 9, 0, 9, 13, 0];
   it.each([
-    { name: 'the turning point of a rise then a fall takes the fall (the reference\'s "right side")', values: peak, at: [11, 12, 13], causes: ['improvement', 'concern', 'concern'] },
+    {
+      name: 'the turning point of a rise then a fall takes the fall (the reference\'s "right side")',
+      values: peak,
+      at: [11, 12, 13],
+      causes: ['improvement', 'concern', 'concern'],
+    },
     { name: 'two rises joined by a repeated value both stay rising', values: flatStep, at: [12, 13], causes: ['improvement', 'improvement'] },
   ])('$name', ({ values, at, causes }) => {
     const r = run(values);
@@ -194,9 +211,12 @@ describe('assurance icon: the target against the limits', () => {
     { polarity: 'lower', target: 0.5, assurance: 'inconsistent' },
     { polarity: 'neutral', target: 3.3, assurance: null },
     { polarity: 'higher', target: null, assurance: null },
-  ] as Array<{ polarity: Polarity; target: number | null; assurance: string | null }>)('$polarity, target $target: $assurance', ({ polarity, target, assurance }) => {
-    expect(run(RNORM_20, {}, polarity, target).assurance).toBe(assurance);
-  });
+  ] as Array<{ polarity: Polarity; target: number | null; assurance: string | null }>)(
+    '$polarity, target $target: $assurance',
+    ({ polarity, target, assurance }) => {
+      expect(run(RNORM_20, {}, polarity, target).assurance).toBe(assurance);
+    },
+  );
 });
 
 it('keeps the period names and values, oldest first', () => {

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { compareStatuses, computeStatus, summarise, type StatusReport } from '../../src/core/status.js';
 import type { Status } from '../../src/core/ragg.js';
-import type { Measure } from '../../src/schema/kpi.js';
-import type { Observation } from '../../src/workspace/model.js';
+import type { Measure } from '../../src/model/kpi.js';
+import type { Observation } from '../../src/model/workspace.js';
 import { measure, monthly, obs, period, qualitative, workspace, type CommentaryInput } from './fixtures.js';
 
 const q3 = period('2025-26-Q3');
-const one = (kpi: Measure, rows: Observation[], commentary: CommentaryInput[] = [], at = q3) => computeStatus(workspace({ kpis: [kpi], observations: rows, commentary }), at).kpis[0]!;
+const one = (kpi: Measure, rows: Observation[], commentary: CommentaryInput[] = [], at = q3) =>
+  computeStatus(workspace({ kpis: [kpi], observations: rows, commentary }), at).kpis[0]!;
 /** A quarterly mean KPI with figures by quarter name. */
 const quarterly = (over: Partial<Measure> = {}) => measure({ id: 'K-01', frequency: 'quarterly', aggregation: 'mean', ...over });
-const rowsOf = (kpi: Measure, figures: Record<string, number | null>, extra: Partial<Observation> = {}) => Object.entries(figures).map(([name, v]) => obs(kpi, name, v, extra));
+const rowsOf = (kpi: Measure, figures: Record<string, number | null>, extra: Partial<Observation> = {}) =>
+  Object.entries(figures).map(([name, v]) => obs(kpi, name, v, extra));
 
 describe('computeStatus: the JSON contract', () => {
   it('puts the contract fields first, in order', () => {
@@ -31,18 +33,25 @@ describe('computeStatus: the JSON contract', () => {
 });
 
 describe('computeStatus: a measure', () => {
-  it.each<[string, Partial<Measure>, Record<string, number | null>, { value: number | null; target: number | null; status: Status; onTarget: boolean | null }]>([
-    ['on target', {}, { '2025-26-Q3': 90 }, { value: 90, target: 90, status: 'green', onTarget: true }],
-    ['within 5%', {}, { '2025-26-Q3': 85.5 }, { value: 85.5, target: 90, status: 'amber', onTarget: true }],
-    ['beyond 5%', {}, { '2025-26-Q3': 85.4 }, { value: 85.4, target: 90, status: 'red', onTarget: false }],
-    ['rounded before comparing', {}, { '2025-26-Q3': 89.96 }, { value: 90, target: 90, status: 'green', onTarget: true }],
-    ['the target printed too', { target: { type: 'single', value: 89.96 } }, { '2025-26-Q3': 90 }, { value: 90, target: 90, status: 'green', onTarget: true }],
-    ['missing', {}, {}, { value: null, target: 90, status: 'missing', onTarget: null }],
-    ['n/a is missing', {}, { '2025-26-Q3': null }, { value: null, target: 90, status: 'missing', onTarget: null }],
-    ['a tracker', { level: 'tracker' }, { '2025-26-Q3': 10 }, { value: 10, target: 90, status: 'grey', onTarget: true }],
-    ['no target', { target: { type: 'none', reason: 'monitoring only' } }, { '2025-26-Q3': 10 }, { value: 10, target: null, status: 'grey', onTarget: true }],
-    ['an annual KPI at Q3', { frequency: 'annual' }, { '2024-25': 10 }, { value: null, target: 90, status: 'grey', onTarget: true }],
-  ])('%s', (_, over, figures, expected) => {
+  it.each<[string, Partial<Measure>, Record<string, number | null>, { value: number | null; target: number | null; status: Status; onTarget: boolean | null }]>(
+    [
+      ['on target', {}, { '2025-26-Q3': 90 }, { value: 90, target: 90, status: 'green', onTarget: true }],
+      ['within 5%', {}, { '2025-26-Q3': 85.5 }, { value: 85.5, target: 90, status: 'amber', onTarget: true }],
+      ['beyond 5%', {}, { '2025-26-Q3': 85.4 }, { value: 85.4, target: 90, status: 'red', onTarget: false }],
+      ['rounded before comparing', {}, { '2025-26-Q3': 89.96 }, { value: 90, target: 90, status: 'green', onTarget: true }],
+      [
+        'the target printed too',
+        { target: { type: 'single', value: 89.96 } },
+        { '2025-26-Q3': 90 },
+        { value: 90, target: 90, status: 'green', onTarget: true },
+      ],
+      ['missing', {}, {}, { value: null, target: 90, status: 'missing', onTarget: null }],
+      ['n/a is missing', {}, { '2025-26-Q3': null }, { value: null, target: 90, status: 'missing', onTarget: null }],
+      ['a tracker', { level: 'tracker' }, { '2025-26-Q3': 10 }, { value: 10, target: 90, status: 'grey', onTarget: true }],
+      ['no target', { target: { type: 'none', reason: 'monitoring only' } }, { '2025-26-Q3': 10 }, { value: 10, target: null, status: 'grey', onTarget: true }],
+      ['an annual KPI at Q3', { frequency: 'annual' }, { '2024-25': 10 }, { value: null, target: 90, status: 'grey', onTarget: true }],
+    ],
+  )('%s', (_, over, figures, expected) => {
     const k = quarterly(over);
     expect(one(k, rowsOf(k, figures))).toMatchObject(expected);
   });
@@ -88,13 +97,29 @@ describe('computeStatus: a measure', () => {
 describe('computeStatus: trend', () => {
   it.each<[string, Partial<Measure>, Record<string, number | null>, string, string | null, string | null, string | null]>([
     ['against Q2 and last Q3', {}, { '2024-25-Q3': 80, '2025-26-Q2': 95, '2025-26-Q3': 90 }, '2025-26-Q3', 'declining', 'improving', '2025-26-Q2'],
-    ['unchanged at printed precision', {}, { '2024-25-Q3': 90.04, '2025-26-Q2': 89.96, '2025-26-Q3': 90 }, '2025-26-Q3', 'unchanged', 'unchanged', '2025-26-Q2'],
+    [
+      'unchanged at printed precision',
+      {},
+      { '2024-25-Q3': 90.04, '2025-26-Q2': 89.96, '2025-26-Q3': 90 },
+      '2025-26-Q3',
+      'unchanged',
+      'unchanged',
+      '2025-26-Q2',
+    ],
     ['lower is better', { polarity: 'lower' }, { '2024-25-Q3': 80, '2025-26-Q2': 95, '2025-26-Q3': 90 }, '2025-26-Q3', 'improving', 'declining', '2025-26-Q2'],
     ['Q1 against last Q4', {}, { '2024-25-Q4': 80, '2025-26-Q1': 90 }, '2025-26-Q1', 'improving', null, '2024-25-Q4'],
     ['no earlier figures', {}, { '2025-26-Q3': 90 }, '2025-26-Q3', null, null, '2025-26-Q2'],
     ['no current figure', {}, { '2025-26-Q2': 90, '2024-25-Q3': 90 }, '2025-26-Q3', null, null, '2025-26-Q2'],
     ['no polarity', { polarity: 'neutral' }, { '2024-25-Q3': 80, '2025-26-Q2': 95, '2025-26-Q3': 90 }, '2025-26-Q3', null, null, '2025-26-Q2'],
-    ['a half-yearly KPI at Q2 against its last H2', { frequency: 'biannual' }, { '2024-25-H2': 80, '2024-25-H1': 95, '2025-26-H1': 90 }, '2025-26-Q2', 'improving', 'declining', '2024-25-H2'],
+    [
+      'a half-yearly KPI at Q2 against its last H2',
+      { frequency: 'biannual' },
+      { '2024-25-H2': 80, '2024-25-H1': 95, '2025-26-H1': 90 },
+      '2025-26-Q2',
+      'improving',
+      'declining',
+      '2024-25-H2',
+    ],
     ['an annual KPI at Q4 against last year', { frequency: 'annual' }, { '2024-25': 95, '2025-26': 90 }, '2025-26-Q4', 'declining', 'declining', '2024-25'],
   ])('%s', (_, over, figures, at, previous, lastYear, previousPeriod) => {
     const k = quarterly(over);
@@ -176,7 +201,11 @@ describe('computeStatus: series and SPC', () => {
 
   it('uses the workspace settings', () => {
     const k = measure({ id: 'K-01', aggregation: 'mean' });
-    const ws = workspace({ kpis: [k], observations: monthly(k, '2025-07', [50, 51, 49, 50, 52, 50]), config: { spc: { minimumPoints: 6, shiftLength: 7, trendLength: 7 } } });
+    const ws = workspace({
+      kpis: [k],
+      observations: monthly(k, '2025-07', [50, 51, 49, 50, 52, 50]),
+      config: { spc: { minimumPoints: 6, shiftLength: 7, trendLength: 7 } },
+    });
     expect(computeStatus(ws, q3).kpis[0]!.spc).not.toBeNull();
   });
 });
@@ -194,7 +223,11 @@ describe('computeStatus: benchmark, exceptions, sign-off, commentary', () => {
     ['green never', ['red', 'amber'], 95, false],
   ])('exception: %s', (_, exceptionsFor, value, needed) => {
     const k = quarterly();
-    const ws = workspace({ kpis: [k], observations: rowsOf(k, { '2025-26-Q3': value }), config: { ragg: { band: 0.05, bandType: 'relative', exceptionsFor } } });
+    const ws = workspace({
+      kpis: [k],
+      observations: rowsOf(k, { '2025-26-Q3': value }),
+      config: { ragg: { band: 0.05, bandType: 'relative', exceptionsFor } },
+    });
     expect(computeStatus(ws, q3).kpis[0]!.needsException).toBe(needed);
   });
 
@@ -233,11 +266,26 @@ describe('computeStatus: projects and narratives', () => {
     ['no commentary: missing', {}, [], 'missing', null],
     ["last quarter's commentary does not count", {}, [{ period: '2025-26-Q2', kpis: { 'PRJ-01': { status: 'green' } } }], 'missing', null],
     ['an annual narrative at Q3: nothing due', { kind: 'narrative', frequency: 'annual' }, [], 'grey', true],
-    ['an annual narrative at Q3 with a status given', { kind: 'narrative', frequency: 'annual' }, [{ period: '2025-26-Q3', kpis: { 'PRJ-01': { status: 'green' } } }], 'green', true],
+    [
+      'an annual narrative at Q3 with a status given',
+      { kind: 'narrative', frequency: 'annual' },
+      [{ period: '2025-26-Q3', kpis: { 'PRJ-01': { status: 'green' } } }],
+      'green',
+      true,
+    ],
   ])('%s', (_, over, commentary, status, onTarget) => {
     const p = qualitative(over);
     const line = computeStatus(workspace({ kpis: [p], commentary }), q3).kpis[0]!;
-    expect(line).toMatchObject({ status, onTarget, value: null, target: null, trend: { previous: null, lastYear: null }, spc: null, series: [], signedOff: null });
+    expect(line).toMatchObject({
+      status,
+      onTarget,
+      value: null,
+      target: null,
+      trend: { previous: null, lastYear: null },
+      spc: null,
+      series: [],
+      signedOff: null,
+    });
   });
 
   it('needs an exception when red', () => {
@@ -249,7 +297,13 @@ describe('computeStatus: projects and narratives', () => {
 describe('computeStatus: the list and the summary', () => {
   const statusOf: Record<Status, number | null> = { red: 50, amber: 88, green: 95, grey: 0, missing: null };
   function mixed(statuses: Status[]) {
-    const kpis = statuses.map((s, i) => quarterly({ id: `K-${String(statuses.length - i).padStart(2, '0')}`, ...(s === 'grey' ? { level: 'tracker' as const } : {}), committee: i % 2 ? 'finance-osc' : 'housing-osc' }));
+    const kpis = statuses.map((s, i) =>
+      quarterly({
+        id: `K-${String(statuses.length - i).padStart(2, '0')}`,
+        ...(s === 'grey' ? { level: 'tracker' as const } : {}),
+        committee: i % 2 ? 'finance-osc' : 'housing-osc',
+      }),
+    );
     const rows = kpis.flatMap((k, i) => (statusOf[statuses[i]!] === null ? [] : rowsOf(k, { '2025-26-Q3': statusOf[statuses[i]!]! })));
     return workspace({ kpis, observations: rows });
   }

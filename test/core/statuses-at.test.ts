@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, type Period } from '../../src/core/periods.js';
+import { formatPeriod, type Period } from '../../src/model/periods.js';
 import { computeStatus, statusesAt } from '../../src/core/status.js';
-import { loadWorkspace } from '../../src/validate/load-workspace.js';
-import { readWorkspaceSources } from '../../src/workspace/read-sources.js';
+import { loadWorkspace } from '../../src/rules/load-workspace.js';
+import { readWorkspaceSources } from '../../src/load/read-sources.js';
 import { REPO } from '../helpers/run.js';
 
 // The papers compare this quarter with the last through statusesAt, which skips the trends,

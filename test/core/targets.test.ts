@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { targetFor, targetForYearToDate, type TargetKpi, type TargetResult } from '../../src/core/targets.js';
-import type { Target } from '../../src/schema/kpi.js';
+import type { Target } from '../../src/model/kpi.js';
 import { period } from './fixtures.js';
 
 const kpi = (target: Target, over: Partial<Omit<TargetKpi, 'target'>> = {}): TargetKpi => ({ target, aggregation: 'mean', cumulative: false, ...over });
 const quarterly: Target = { type: 'profiled', profile: { Q1: 2.86, Q2: 2.88, Q3: 2.89, Q4: 3.2 } };
-const monthlyProfile: Target = { type: 'profiled', profile: { Apr: 10, May: 20, Jun: 30, Jul: 40, Aug: 50, Sep: 60, Oct: 70, Nov: 80, Dec: 90, Jan: 100, Feb: 110, Mar: 120 } };
+const monthlyProfile: Target = {
+  type: 'profiled',
+  profile: { Apr: 10, May: 20, Jun: 30, Jul: 40, Aug: 50, Sep: 60, Oct: 70, Nov: 80, Dec: 90, Jan: 100, Feb: 110, Mar: 120 },
+};
 
 describe('targetFor: every target form', () => {
   it.each<[string, TargetKpi, string, Partial<TargetResult>]>([
@@ -13,9 +16,19 @@ describe('targetFor: every target form', () => {
     ['single applies to any period', kpi({ type: 'single', value: 97 }), '2025-10', { value: 97, kind: 'set' }],
     ['yearly, set for the year', kpi({ type: 'yearly', years: { '2024-25': 20, '2025-26': 40 } }), '2025-26-Q3', { value: 40, kind: 'set' }],
     ['yearly, month in the year', kpi({ type: 'yearly', years: { '2025-26': 40 } }), '2026-03', { value: 40, kind: 'set' }],
-    ['yearly, not set for the year', kpi({ type: 'yearly', years: { '2025-26': 40, '2024-25': 20 } }), '2026-27-Q1', { value: null, kind: 'notSetForYear', reason: 'no target set for 2026-27 (targets are set for 2024-25, 2025-26)' }],
+    [
+      'yearly, not set for the year',
+      kpi({ type: 'yearly', years: { '2025-26': 40, '2024-25': 20 } }),
+      '2026-27-Q1',
+      { value: null, kind: 'notSetForYear', reason: 'no target set for 2026-27 (targets are set for 2024-25, 2025-26)' },
+    ],
     ['yearly, empty', kpi({ type: 'yearly', years: {} }), '2026-27-Q1', { value: null, kind: 'notSetForYear', reason: 'no target set for 2026-27' }],
-    ['to be set', kpi({ type: 'toBeSet', reason: 'approved by Full Council with the budget' }), '2025-26-Q3', { value: null, kind: 'toBeSet', reason: 'target to be set: approved by Full Council with the budget' }],
+    [
+      'to be set',
+      kpi({ type: 'toBeSet', reason: 'approved by Full Council with the budget' }),
+      '2025-26-Q3',
+      { value: null, kind: 'toBeSet', reason: 'target to be set: approved by Full Council with the budget' },
+    ],
     ['none', kpi({ type: 'none', reason: 'monitoring only' }), '2025-26-Q3', { value: null, kind: 'none', reason: 'no target: monitoring only' }],
   ])('%s', (_, k, name, expected) => {
     expect(targetFor(k, period(name), 4)).toMatchObject(expected);

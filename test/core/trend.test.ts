@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { directionOfTravel, type Direction } from '../../src/core/trend.js';
-import type { Measure } from '../../src/schema/kpi.js';
+import type { Measure } from '../../src/model/kpi.js';
 
 describe('directionOfTravel', () => {
   it.each<[number | null, number | null, Measure['polarity'], number, Direction | null]>([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../../src/core/periods.js';
+import { parsePeriod } from '../../src/model/periods.js';
 import { computeStatus } from '../../src/core/status.js';
-import { statusJsonChunks } from '../../src/format/status.js';
-import { loadWorkspace } from '../../src/validate/load-workspace.js';
-import { readWorkspaceSources } from '../../src/workspace/read-sources.js';
+import { statusJsonChunks } from '../../src/render/status-table.js';
+import { loadWorkspace } from '../../src/rules/load-workspace.js';
+import { readWorkspaceSources } from '../../src/load/read-sources.js';
 import { REPO } from '../helpers/run.js';
 
 describe('status JSON written in pieces', () => {

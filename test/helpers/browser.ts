@@ -10,7 +10,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { findBrowser } from '../../src/report/pdf.js';
+import { findBrowser } from '../../src/write/print-pdf.js';
 
 /** The browser prf itself would use (PRF_BROWSER, else the first on PATH), so tests check what users get. */
 export const testBrowser = (): string | null => findBrowser(process.env);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/commands/main.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 // The bundled binary users run (package.json bin), built by npm run build.

@@ -14,7 +14,11 @@ function edit(dir: string, file: string, from: string, to: string): void {
 }
 
 function folder(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 }
 
 // One repository for the whole file: a first commit reported on, then a target change and a
@@ -78,12 +82,16 @@ describe('prf history', () => {
     expect(r.stdout).toContain(`2026-01-20  ${first.slice(0, 7)}  Alice Officer  "Q3 figures"\n  entry created (${KPI_FILE})`);
   });
 
-  it('prints JSON with each commit\'s words', async () => {
+  it("prints JSON with each commit's words", async () => {
     const r = await runInProcess(['history', 'SP-ES-03', '--format', 'json'], repo.dir);
     const json = JSON.parse(r.stdout) as { kpi: string; shallow: boolean; commits: Array<{ commit: string; author: string; changes: string[] }> };
     expect(json.kpi).toBe('SP-ES-03');
     expect(json.shallow).toBe(false);
-    expect(json.commits[0]).toMatchObject({ commit: second, author: 'Bob Analyst', changes: ['target: 400 -> 390', '2025-26 Q3 outturn restated 395.1 -> 412'] });
+    expect(json.commits[0]).toMatchObject({
+      commit: second,
+      author: 'Bob Analyst',
+      changes: ['target: 400 -> 390', '2025-26 Q3 outturn restated 395.1 -> 412'],
+    });
   });
 });
 
@@ -92,7 +100,9 @@ describe('prf diff', () => {
     const r = await runInProcess(['diff', first, second, '--format', 'json'], repo.dir);
     expect(r.code, r.stderr).toBe(0);
     const d = JSON.parse(r.stdout) as Record<string, unknown[]>;
-    expect(d.edited).toEqual([expect.objectContaining({ id: 'SP-ES-03', changes: [{ field: 'target', path: ['target', 'value'], words: 'target: 400 -> 390' }] })]);
+    expect(d.edited).toEqual([
+      expect.objectContaining({ id: 'SP-ES-03', changes: [{ field: 'target', path: ['target', 'value'], words: 'target: 400 -> 390' }] }),
+    ]);
     expect(d.outturns).toEqual([expect.objectContaining({ kpi: 'SP-ES-03', period: '2025-26-Q3', kind: 'restated', before: 395.1, after: 412 })]);
     expect(d.statusChanges).toContainEqual(expect.objectContaining({ kpi: 'SP-ES-03', period: '2025-26-Q3', before: 'green', after: 'red' }));
   });

@@ -24,7 +24,20 @@ export function demoRepo(): GitFixture {
     commit(message, author, date) {
       const env = { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
       gitIn(dir, env, 'add', '-A');
-      gitIn(dir, env, '-c', `user.name=${author}`, '-c', `user.email=${author.split(' ')[0]!.toLowerCase()}@example.org`, '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', message);
+      gitIn(
+        dir,
+        env,
+        '-c',
+        `user.name=${author}`,
+        '-c',
+        `user.email=${author.split(' ')[0]!.toLowerCase()}@example.org`,
+        '-c',
+        'commit.gpgsign=false',
+        'commit',
+        '-q',
+        '-m',
+        message,
+      );
       return gitIn(dir, {}, 'rev-parse', 'HEAD').trim();
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),

@@ -1,19 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { parseLog } from '../../src/git/log.js';
 import { checkRevisionText } from '../../src/git/repo.js';
-import { targetChanges } from '../../src/history/kpi-changes.js';
-import { kpiEditWords } from '../../src/history/kpi-history.js';
-import { outturnChanges, periodWords } from '../../src/history/outturn-changes.js';
-import { matchRenames } from '../../src/history/semantic-diff.js';
-import type { Kpi, Target } from '../../src/schema/kpi.js';
-import type { Observation } from '../../src/workspace/model.js';
+import { targetChanges } from '../../src/core/kpi-changes.js';
+import { kpiEditWords } from '../../src/core/kpi-history.js';
+import { outturnChanges, periodWords } from '../../src/core/outturn-changes.js';
+import { matchRenames } from '../../src/core/semantic-diff.js';
+import type { Kpi, Target } from '../../src/model/kpi.js';
+import type { Observation } from '../../src/model/workspace.js';
 
 describe('target changes in words', () => {
   it.each<[string, Target, Target, string[]]>([
     ['single', { type: 'single', value: 95 }, { type: 'single', value: 97 }, ['target: 95% -> 97%']],
-    ['one year of several', { type: 'yearly', years: { '2024-25': 90, '2025-26': 95 } }, { type: 'yearly', years: { '2024-25': 90, '2025-26': 97 } }, ['target 2025-26: 95% -> 97%']],
+    [
+      'one year of several',
+      { type: 'yearly', years: { '2024-25': 90, '2025-26': 95 } },
+      { type: 'yearly', years: { '2024-25': 90, '2025-26': 97 } },
+      ['target 2025-26: 95% -> 97%'],
+    ],
     ['a year added', { type: 'yearly', years: { '2025-26': 95 } }, { type: 'yearly', years: { '2025-26': 95, '2026-27': 98 } }, ['target 2026-27 set: 98%']],
-    ['a profiled quarter', { type: 'profiled', profile: { Q1: 2.86, Q2: 2.88, Q3: 2.89, Q4: 3.2 } }, { type: 'profiled', profile: { Q1: 2.86, Q2: 2.88, Q3: 2.95, Q4: 3.2 } }, ['target Q3: 2.89% -> 2.95%']],
+    [
+      'a profiled quarter',
+      { type: 'profiled', profile: { Q1: 2.86, Q2: 2.88, Q3: 2.89, Q4: 3.2 } },
+      { type: 'profiled', profile: { Q1: 2.86, Q2: 2.88, Q3: 2.95, Q4: 3.2 } },
+      ['target Q3: 2.89% -> 2.95%'],
+    ],
     ['set at last', { type: 'toBeSet', reason: 'Full Council in February' }, { type: 'single', value: 97 }, ['target: to be set -> 97%']],
     ['unchanged', { type: 'single', value: 95 }, { type: 'single', value: 95 }, []],
   ])('%s', (_name, before, after, words) => {
@@ -73,10 +83,30 @@ describe('renames', () => {
 
 describe('git plumbing', () => {
   it('parses git log -z --name-status records, renames included', () => {
-    const out = '\x1eaaa\0ppp\x00100\x002026-01-02\0Jo Bloggs\0Rename\0\nR087\0kpis/A.yaml\0kpis/B.yaml\0M\0data/x.csv\0\x1ebbb\0\x0090\x002026-01-01\0Al\0First\0\nA\0kpis/A.yaml\0';
+    const out =
+      '\x1eaaa\0ppp\x00100\x002026-01-02\0Jo Bloggs\0Rename\0\nR087\0kpis/A.yaml\0kpis/B.yaml\0M\0data/x.csv\0\x1ebbb\0\x0090\x002026-01-01\0Al\0First\0\nA\0kpis/A.yaml\0';
     expect(parseLog(out)).toEqual([
-      { commit: 'aaa', parent: 'ppp', time: 100, date: '2026-01-02', author: 'Jo Bloggs', subject: 'Rename', files: [{ status: 'R', from: 'kpis/A.yaml', to: 'kpis/B.yaml' }, { status: 'M', from: 'data/x.csv', to: 'data/x.csv' }] },
-      { commit: 'bbb', parent: null, time: 90, date: '2026-01-01', author: 'Al', subject: 'First', files: [{ status: 'A', from: 'kpis/A.yaml', to: 'kpis/A.yaml' }] },
+      {
+        commit: 'aaa',
+        parent: 'ppp',
+        time: 100,
+        date: '2026-01-02',
+        author: 'Jo Bloggs',
+        subject: 'Rename',
+        files: [
+          { status: 'R', from: 'kpis/A.yaml', to: 'kpis/B.yaml' },
+          { status: 'M', from: 'data/x.csv', to: 'data/x.csv' },
+        ],
+      },
+      {
+        commit: 'bbb',
+        parent: null,
+        time: 90,
+        date: '2026-01-01',
+        author: 'Al',
+        subject: 'First',
+        files: [{ status: 'A', from: 'kpis/A.yaml', to: 'kpis/A.yaml' }],
+      },
     ]);
   });
 

@@ -10,7 +10,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function reportInterruptedAfter(ms: number, out: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'report', '2025-26-Q3', '--format', 'html,md', '--out', out], { cwd: REPO, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'report', '2025-26-Q3', '--format', 'html,md', '--out', out], {
+      cwd: REPO,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+    });
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += b));
     const timer = setTimeout(() => child.kill('SIGINT'), ms);

@@ -10,7 +10,10 @@ describe('very large input', () => {
     const ws = tempWorkspace(BASE);
     try {
       const huge = '9'.repeat(30 * 1024 * 1024);
-      writeFileSync(join(ws.dir, 'data/outturns/2025-26.csv'), `kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2025-10,86.0,86,100,Repairs Manager,\nHC-01,2025-11,x${huge},,,Repairs Manager,\n`);
+      writeFileSync(
+        join(ws.dir, 'data/outturns/2025-26.csv'),
+        `kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2025-10,86.0,86,100,Repairs Manager,\nHC-01,2025-11,x${huge},,,Repairs Manager,\n`,
+      );
       const r = await runInProcess(['validate', '--format', 'json'], ws.dir);
       expect(r.code).toBe(1);
       const out = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; line: number; column: number; code: string; message: string }> };

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePeriod } from '../../src/core/periods.js';
+import { parsePeriod } from '../../src/model/periods.js';
 import { computeStatus } from '../../src/core/status.js';
 import { RULES } from '../../src/diagnostics/codes.js';
-import { loadWorkspace, type WorkspaceSources } from '../../src/validate/load-workspace.js';
-import { readWorkspaceSources } from '../../src/workspace/read-sources.js';
+import { loadWorkspace } from '../../src/rules/load-workspace.js';
+import type { WorkspaceSources } from '../../src/load/sources.js';
+import { readWorkspaceSources } from '../../src/load/read-sources.js';
 import { REPO } from '../helpers/run.js';
 
 const BASE = join(REPO, 'fixtures/validate/_base');
@@ -34,7 +35,37 @@ function sources(texts: Record<keyof typeof FILES, string>): WorkspaceSources {
 }
 
 // Characters that break YAML and CSV in interesting ways, and some that are merely unusual.
-const HOSTILE = [':', '-', '[', ']', '{', '}', '"', "'", '\t', '\n', '\r\n', ',', '&a', '*a', '!', '#', '%', '|', '>', '\u0000', '\uFEFF', 'é', '😀', '1e400', 'n/a', '=SUM(A1)', '__proto__', ' ', '  '];
+const HOSTILE = [
+  ':',
+  '-',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '\t',
+  '\n',
+  '\r\n',
+  ',',
+  '&a',
+  '*a',
+  '!',
+  '#',
+  '%',
+  '|',
+  '>',
+  '\u0000',
+  '\uFEFF',
+  'é',
+  '😀',
+  '1e400',
+  'n/a',
+  '=SUM(A1)',
+  '__proto__',
+  ' ',
+  '  ',
+];
 
 /** One edit: delete a slice, insert hostile text, or duplicate a line. */
 const edit: fc.Arbitrary<Edit> = fc.oneof(
@@ -110,12 +141,21 @@ describe('the demo workspace', () => {
     const reference = computeStatus(loadWorkspace(demo).workspace!, q3.value);
     fc.assert(
       fc.property(fc.array(fc.nat(), { minLength: 4, maxLength: 4 }), (seeds) => {
-        const shuffle = <T>(xs: T[], seed: number) => xs.map((x, i) => ({ x, k: (i * 7919 + seed * 104729) % 1000003 })).sort((a, b) => a.k - b.k).map((p) => p.x);
+        const shuffle = <T>(xs: T[], seed: number) =>
+          xs
+            .map((x, i) => ({ x, k: (i * 7919 + seed * 104729) % 1000003 }))
+            .sort((a, b) => a.k - b.k)
+            .map((p) => p.x);
         const outturns = demo.outturns.map((f, i) => {
           const [header, ...rows] = new TextDecoder().decode(f.bytes).trimEnd().split('\n');
           return { ...f, bytes: enc(`${[header, ...shuffle(rows, seeds[i % 4]!)].join('\n')}\n`) };
         });
-        const shuffled = { ...demo, kpis: shuffle(demo.kpis, seeds[0]!), outturns: shuffle(outturns, seeds[1]!), commentary: shuffle(demo.commentary, seeds[2]!) };
+        const shuffled = {
+          ...demo,
+          kpis: shuffle(demo.kpis, seeds[0]!),
+          outturns: shuffle(outturns, seeds[1]!),
+          commentary: shuffle(demo.commentary, seeds[2]!),
+        };
         const loaded = loadWorkspace(shuffled);
         expect(loaded.diagnostics).toEqual([]);
         expect(computeStatus(loaded.workspace!, q3.value)).toEqual(reference);

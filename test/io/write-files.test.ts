@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFilesAtomically, WriteError, type FileOps } from '../../src/io/write-files.js';
+import { writeFilesAtomically, WriteError, type FileOps } from '../../src/write/write-files.js';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +34,12 @@ function failing(op: 'writeFileSync' | 'renameSync', nth: number, code: string):
   } as FileOps;
 }
 
-const contents = (d: string) => Object.fromEntries(readdirSync(d).sort().map((f) => [f, readFileSync(join(d, f), 'utf8')]));
+const contents = (d: string) =>
+  Object.fromEntries(
+    readdirSync(d)
+      .sort()
+      .map((f) => [f, readFileSync(join(d, f), 'utf8')]),
+  );
 const PREVIOUS = { 'a.html': 'previous a', 'b.html': 'previous b' };
 
 describe('writeFilesAtomically', () => {

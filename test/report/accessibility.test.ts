@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATUS_LABEL } from '../../src/report/helpers.js';
+import { STATUS_LABEL } from '../../src/views/labels.js';
 import type { Status } from '../../src/core/ragg.js';
 import { checkAccessibility, describeViolations, testBrowser, type AxeResult } from '../helpers/browser.js';
 import { REPO, runInProcess } from '../helpers/run.js';
@@ -134,7 +134,13 @@ describe('the demo papers without a browser', () => {
       const ids = new Map(all(doc, (e) => e.attrs.id !== undefined).map((e) => [e.attrs.id!, e]));
       for (const svg of byTag(doc, 'svg')) {
         expect(svg.attrs.role, svg.attrs.class).toBe('img');
-        const label = svg.attrs['aria-label'] ?? (svg.attrs['aria-labelledby'] ?? '').split(/\s+/).filter(Boolean).map((id) => (ids.has(id) ? textOf(ids.get(id)!) : '')).join(' ');
+        const label =
+          svg.attrs['aria-label'] ??
+          (svg.attrs['aria-labelledby'] ?? '')
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((id) => (ids.has(id) ? textOf(ids.get(id)!) : ''))
+            .join(' ');
         expect(label.trim(), `${svg.attrs.class} chart`).not.toBe('');
         if (classes(svg).includes('chart')) expect(byTag(svg, 'title').map(textOf).join('').trim()).not.toBe('');
       }
@@ -151,12 +157,17 @@ describe('the demo papers without a browser', () => {
     let rows = 0;
     for (const name of names.filter((n) => n !== 'index.html' && !n.endsWith('-exceptions.html'))) {
       for (const table of byTag(trees[name]!, 'table')) {
-        const head = byTag(table, 'thead').flatMap((t) => byTag(t, 'th')).map((th) => textOf(th).trim());
+        const head = byTag(table, 'thead')
+          .flatMap((t) => byTag(t, 'th'))
+          .map((th) => textOf(th).trim());
         const col = head.indexOf('Status');
         if (col < 0) continue;
         for (const tr of byTag(table, 'tbody').flatMap((t) => byTag(t, 'tr'))) {
           const cell = elements(tr)[col]!;
-          expect(words.some((w) => textOf(cell).includes(w)), `${name}: ${textOf(tr)}`).toBe(true);
+          expect(
+            words.some((w) => textOf(cell).includes(w)),
+            `${name}: ${textOf(tr)}`,
+          ).toBe(true);
           rows++;
         }
       }
@@ -175,7 +186,10 @@ describe('the demo papers without a browser', () => {
 });
 
 const browser = testBrowser();
-if (!browser) console.warn('accessibility.test.ts: skipping the axe-core checks in a browser: no chromium or chrome on PATH and PRF_BROWSER unset (.ci/run installs chromium)');
+if (!browser)
+  console.warn(
+    'accessibility.test.ts: skipping the axe-core checks in a browser: no chromium or chrome on PATH and PRF_BROWSER unset (.ci/run installs chromium)',
+  );
 
 describe.runIf(browser)('the demo papers in headless Chromium with axe-core', () => {
   let results: Record<string, AxeResult> = {};

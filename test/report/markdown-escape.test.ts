@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../../src/report/markdown-escape.js';
+import { escapeMarkdown } from '../../src/render/markdown-escape.js';
 
 describe('escapeMarkdown', () => {
   it.each([

@@ -33,7 +33,9 @@ describe('prf report on the demo workspace', () => {
     const r = runBinary(['report', '2025-26-Q2', '--format', 'html,md', '--out', out], REPO);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/would go out incomplete; nothing was written/);
-    expect(r.stderr).toMatch(/^ {2}HC-AM-02 {2}the figure for 2025-09 awaits sign-off by the data reviewer; to act: Responsive Repairs Manager \(data reviewer\)$/m);
+    expect(r.stderr).toMatch(
+      /^ {2}HC-AM-02 {2}the figure for 2025-09 awaits sign-off by the data reviewer; to act: Responsive Repairs Manager \(data reviewer\)$/m,
+    );
     expect(r.stderr).toMatch(/^ {2}TSM-BS03 {2}a red status needs an exception report.*; to act: .*\(head of service\)$/m);
     expect(r.stderr).toMatch(/^ {2}SP-RS-02 {2}no figure for 2025-09.*\(data collector\)$/m);
     expect(r.stderr).toMatch(/--draft/);
@@ -130,8 +132,14 @@ describe('prf report templates', () => {
     const out = outDir();
     const r = await runInProcess(['report', '2025-26-Q3', '--draft', '--format', 'html,md', '--out', out], ws);
     expect(r.code, r.stderr).toBe(0);
-    const html = Object.entries(readAll(out)).filter(([f]) => f.endsWith('.html')).map(([, t]) => t).join('\n');
-    const md = Object.entries(readAll(out)).filter(([f]) => f.endsWith('.md')).map(([, t]) => t).join('\n');
+    const html = Object.entries(readAll(out))
+      .filter(([f]) => f.endsWith('.html'))
+      .map(([, t]) => t)
+      .join('\n');
+    const md = Object.entries(readAll(out))
+      .filter(([f]) => f.endsWith('.md'))
+      .map(([, t]) => t)
+      .join('\n');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert');
     expect(md).toContain('\\<script\\>alert(1)\\</script\\> \\| \\*not bold\\* \\[link\\](http://x)');

@@ -19,10 +19,14 @@ describe('the demo Q3 papers', () => {
     expect(readdirSync(out).sort()).toHaveLength(14);
   });
 
-  it.each(['index.md', 'housing-communities-osc.md', 'housing-communities-osc-exceptions.md', 'finance-resources-osc.md', 'strategic-planning-environment-osc.md', 'housing-communities-osc.html'])(
-    '%s matches its snapshot',
-    async (file) => {
-      await expect(readFileSync(join(out, file), 'utf8')).toMatchFileSnapshot(`__snapshots__/demo-2025-26-Q3/${file}`);
-    },
-  );
+  it.each([
+    'index.md',
+    'housing-communities-osc.md',
+    'housing-communities-osc-exceptions.md',
+    'finance-resources-osc.md',
+    'strategic-planning-environment-osc.md',
+    'housing-communities-osc.html',
+  ])('%s matches its snapshot', async (file) => {
+    await expect(readFileSync(join(out, file), 'utf8')).toMatchFileSnapshot(`__snapshots__/demo-2025-26-Q3/${file}`);
+  });
 });

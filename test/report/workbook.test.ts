@@ -5,8 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildReport, type ReportViews } from '../../src/report/build-report.js';
-import { numberFormat, sheetName, buildWorkbook } from '../../src/report/workbook.js';
+import { buildReport, type ReportViews } from '../../src/views/build-report.js';
+import { numberFormat, sheetName, buildWorkbook } from '../../src/render/workbook.js';
 import { checkXlsx, findSoffice } from '../../src/tools/check-xlsx.js';
 import { measure, monthly, period, workspace } from '../core/fixtures.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,11 +21,28 @@ function views(): ReportViews {
     // Red: 80.0% against 90%; formula-looking name and commentary.
     measure({ id: 'KPI-01', name: HOSTILE_NAME, aggregation: 'last', cumulative: false }),
     // Amber, lower is better: £104.00 against £100.00.
-    measure({ id: 'KPI-02', name: 'Cost per repair', unit: 'currency', decimals: 2, polarity: 'lower', aggregation: 'last', target: { type: 'single', value: 100 } }),
+    measure({
+      id: 'KPI-02',
+      name: 'Cost per repair',
+      unit: 'currency',
+      decimals: 2,
+      polarity: 'lower',
+      aggregation: 'last',
+      target: { type: 'single', value: 100 },
+    }),
     // Green, lower is better: 9.5 days against 10.
     measure({ id: 'KPI-03', name: '-Days to relet', unit: 'days', polarity: 'lower', aggregation: 'last', target: { type: 'single', value: 10 } }),
     // Grey: a tracker with no target; a unit label holding a quote, which the number format must escape.
-    measure({ id: 'KPI-04', name: 'Complaints', unit: 'rate', unitLabel: 'per "1,000" homes', decimals: 0, level: 'tracker', aggregation: 'sum', target: { type: 'none', reason: 'monitoring only' } }),
+    measure({
+      id: 'KPI-04',
+      name: 'Complaints',
+      unit: 'rate',
+      unitLabel: 'per "1,000" homes',
+      decimals: 0,
+      level: 'tracker',
+      aggregation: 'sum',
+      target: { type: 'none', reason: 'monitoring only' },
+    }),
     // Missing: no figures at all.
     measure({ id: 'KPI-05', name: '@Missing return', aggregation: 'last' }),
   ];
@@ -162,7 +179,9 @@ describe('buildWorkbook', () => {
     expect(e.get('Measure')!.value).toBe(`'${HOSTILE_NAME}`);
     expect(e.get('Performance overview')!.value).toBe("'+44 calls a day; =SUM(A1:A9)");
     expect(e.get('Barriers')!.value).toBe("'=1+1");
-    expect(e.get('Actions to improve')!.value).toBe("'@here: recruit two officers (Head of Repairs; due 2026-01-31)\nReview the rota (-Rota lead; due 2025-11-30; done 2025-11-20)");
+    expect(e.get('Actions to improve')!.value).toBe(
+      "'@here: recruit two officers (Head of Repairs; due 2026-01-31)\nReview the rota (-Rota lead; due 2025-11-30; done 2025-11-20)",
+    );
     // Rounded as the paper prints it (half away from zero), not left to Excel's binary rounding.
     expect(e.get('Likely outturn')!.value).toBe(85.6);
     expect(e.get('Likely outturn')!.numFmt).toBe('#,##0.0"%"');
@@ -205,7 +224,18 @@ describe('buildWorkbook', () => {
     const sheet = wb.worksheets[1]!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
-      'Ref', 'Indicator', 'Priority', 'Outturn', 'Target', 'Status', 'vs last period', 'vs last year', 'SPC', 'Benchmark', 'Data confidence', 'Notes',
+      'Ref',
+      'Indicator',
+      'Priority',
+      'Outturn',
+      'Target',
+      'Status',
+      'vs last period',
+      'vs last year',
+      'SPC',
+      'Benchmark',
+      'Data confidence',
+      'Notes',
     ]);
     expect(sheet.autoFilter).toBe('A1:L6');
     expect(sheet.getColumn(2).width).toBeGreaterThan(30);
@@ -253,35 +283,46 @@ describe('buildWorkbook', () => {
 });
 
 const soffice = findSoffice();
-if (!soffice) console.warn('workbook.test.ts: skipping the LibreOffice open check: soffice is not on PATH (apt-get install -y --no-install-recommends libreoffice-calc-nogui)');
+if (!soffice)
+  console.warn(
+    'workbook.test.ts: skipping the LibreOffice open check: soffice is not on PATH (apt-get install -y --no-install-recommends libreoffice-calc-nogui)',
+  );
 
 describe('the workbook in LibreOffice', () => {
-  it.runIf(soffice)('opens without error, every sheet and row there, text still text', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'prf-xlsx-'));
-    try {
-      const file = join(dir, 'dashboard.xlsx');
-      writeFileSync(file, await buildWorkbook(views()));
-      const check = await checkXlsx(file, soffice!);
-      expect(check.ok, check.message).toBe(true);
-      const housing = check.csv['dashboard-Housing- -Repairs--Voids---.csv']!;
-      // LibreOffice shows the neutralised text, and did not evaluate it.
-      expect(housing).toContain(`"'=HYPERLINK(""http://evil.example"",""Click me"")"`);
-      expect(housing).toMatch(/^KPI-02,Cost per repair,.*,104,100,▲ Amber,/m);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
+  it.runIf(soffice)(
+    'opens without error, every sheet and row there, text still text',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'prf-xlsx-'));
+      try {
+        const file = join(dir, 'dashboard.xlsx');
+        writeFileSync(file, await buildWorkbook(views()));
+        const check = await checkXlsx(file, soffice!);
+        expect(check.ok, check.message).toBe(true);
+        const housing = check.csv['dashboard-Housing- -Repairs--Voids---.csv']!;
+        // LibreOffice shows the neutralised text, and did not evaluate it.
+        expect(housing).toContain(`"'=HYPERLINK(""http://evil.example"",""Click me"")"`);
+        expect(housing).toMatch(/^KPI-02,Cost per repair,.*,104,100,▲ Amber,/m);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 
-  it.runIf(soffice)('fails a truncated workbook', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'prf-xlsx-'));
-    try {
-      const file = join(dir, 'broken.xlsx');
-      const bytes = await buildWorkbook(views());
-      writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-      const check = await checkXlsx(file, soffice!);
-      expect(check.ok).toBe(false);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
+  it.runIf(soffice)(
+    'fails a truncated workbook',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'prf-xlsx-'));
+      try {
+        const file = join(dir, 'broken.xlsx');
+        const bytes = await buildWorkbook(views());
+        writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+        const check = await checkXlsx(file, soffice!);
+        expect(check.ok).toBe(false);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });

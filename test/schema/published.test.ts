@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PUBLISHED_SCHEMAS, toJsonSchemaText } from '../../src/schema/index.js';
+import { PUBLISHED_SCHEMAS, toJsonSchemaText } from '../../src/model/schemas.js';
 import { REPO } from '../helpers/run.js';
 
 function filesUnder(dir: string, ext: string): string[] {

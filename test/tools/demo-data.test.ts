@@ -3,12 +3,18 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { yearToDateOutturn } from '../../src/core/rollup.js';
 import { directionOfTravel } from '../../src/core/trend.js';
-import type { Measure } from '../../src/schema/kpi.js';
+import type { Measure } from '../../src/model/kpi.js';
 import { DEMO_SEED, generateDemoData, statusesFor, type GeneratedFile } from '../../src/tools/demo-data/generate.js';
-import { AWAITING_SIGN_OFF, AWAITING_SIGN_OFF_PERIOD, MISSING_RETURN, RED_WITHOUT_COMMENTARY, RED_WITHOUT_COMMENTARY_QUARTER } from '../../src/tools/demo-data/plan.js';
-import { loadWorkspace, type LoadResult } from '../../src/validate/load-workspace.js';
-import type { Workspace } from '../../src/workspace/model.js';
-import { readWorkspaceSources } from '../../src/workspace/read-sources.js';
+import {
+  AWAITING_SIGN_OFF,
+  AWAITING_SIGN_OFF_PERIOD,
+  MISSING_RETURN,
+  RED_WITHOUT_COMMENTARY,
+  RED_WITHOUT_COMMENTARY_QUARTER,
+} from '../../src/tools/demo-data/plan.js';
+import { loadWorkspace, type LoadResult } from '../../src/rules/load-workspace.js';
+import type { Workspace } from '../../src/model/workspace.js';
+import { readWorkspaceSources } from '../../src/load/read-sources.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -45,7 +51,11 @@ describe('demo data generator', () => {
     expect(red.length).toBeLessThanOrEqual(12);
     expect(amber.length).toBeGreaterThanOrEqual(6);
     expect(amber.length).toBeLessThanOrEqual(10);
-    for (const committee of workspace.config.committees) expect(red.some((k) => k.committee === committee.id), committee.id).toBe(true);
+    for (const committee of workspace.config.committees)
+      expect(
+        red.some((k) => k.committee === committee.id),
+        committee.id,
+      ).toBe(true);
     expect(ids('missing')).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseNumberCell, simpleNumber } from '../../src/validate/cells.js';
+import { parseNumberCell, simpleNumber } from '../../src/load/cells.js';
 
 const pct = { allowPercent: true, allowPound: false };
 const plain = { allowPercent: false, allowPound: false };
@@ -57,16 +57,39 @@ describe('simpleNumber, the fast path for plain figures', () => {
   const SIMPLE = /^-?\d{1,15}(?:\.\d{1,15})?$/;
   const reference = (s: string) => (SIMPLE.test(s) ? Number(s) : NaN);
 
-  it.each(['', '-', '.5', '5.', '1e3', '+1', ' 1', '1 ', '0', '-0', '-0.0', '007', '0.1', '0.3', '96.4', '123456789012345', '1234567890123456', '12345678.12345678', '999999999999999.999999999999999', '1.2.3', '--1', '1,0'])(
-    'reads %j exactly as the pattern and Number() do',
-    (s) => expect(Object.is(simpleNumber(s), reference(s))).toBe(true),
-  );
+  it.each([
+    '',
+    '-',
+    '.5',
+    '5.',
+    '1e3',
+    '+1',
+    ' 1',
+    '1 ',
+    '0',
+    '-0',
+    '-0.0',
+    '007',
+    '0.1',
+    '0.3',
+    '96.4',
+    '123456789012345',
+    '1234567890123456',
+    '12345678.12345678',
+    '999999999999999.999999999999999',
+    '1.2.3',
+    '--1',
+    '1,0',
+  ])('reads %j exactly as the pattern and Number() do', (s) => expect(Object.is(simpleNumber(s), reference(s))).toBe(true));
 
   it('agrees with the pattern and Number() on any text of digits, signs and points', () => {
     const text = fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '-', '+', 'e', ' '), maxLength: 34 });
     const figure = fc
       .tuple(fc.boolean(), fc.stringMatching(/^\d{1,16}$/), fc.option(fc.stringMatching(/^\d{0,16}$/)))
       .map(([minus, whole, fraction]) => `${minus ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`);
-    fc.assert(fc.property(fc.oneof(text, figure), (s) => Object.is(simpleNumber(s), reference(s))), { numRuns: 20000 });
+    fc.assert(
+      fc.property(fc.oneof(text, figure), (s) => Object.is(simpleNumber(s), reference(s))),
+      { numRuns: 20000 },
+    );
   });
 });

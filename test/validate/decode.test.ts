@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, MAX_FILE_BYTES } from '../../src/validate/decode.js';
+import { decodeText, MAX_FILE_BYTES } from '../../src/load/decode.js';
 
 const file = (bytes: number[] | Uint8Array) => ({ path: 'x.csv', bytes: Uint8Array.from(bytes) });
 const enc = (s: string) => [...new TextEncoder().encode(s)];

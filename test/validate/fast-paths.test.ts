@@ -2,8 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRecords } from '../../src/validate/csv-records.js';
-import { parseYaml, quickParseYaml } from '../../src/validate/yaml-source.js';
+import { parseRecords } from '../../src/formats/csv-records.js';
+import { parseYaml, quickParseYaml } from '../../src/load/yaml-source.js';
 import { REPO } from '../helpers/run.js';
 
 function yamlFiles(): string[] {
@@ -67,7 +67,10 @@ describe('the quote-free CSV path', () => {
     ['a BOM and empty cells', '\uFEFFkpi,period,value\n,,\nA,,\n'],
   ])('reads %s as csv-parse does, line for line', (_name, text) => {
     const ours = parseRecords(text);
-    const theirs = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    const theirs = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as Array<{
+      record: string[];
+      info: { lines: number };
+    }>;
     const meaningful = <T extends { record: string[] }>(rows: T[]) => rows.filter((r) => r.record.some((c) => c.trim() !== ''));
     expect(meaningful(ours).map((r) => [r.line, r.record])).toEqual(meaningful(theirs).map((r) => [r.info.lines, r.record]));
   });

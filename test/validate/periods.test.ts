@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, monthsOf, parsePeriod, periodEndDate, previousPeriod, samePeriodLastYear, yearToDateMonths } from '../../src/core/periods.js';
+import { formatPeriod, monthsOf, parsePeriod, periodEndDate, previousPeriod, samePeriodLastYear, yearToDateMonths } from '../../src/model/periods.js';
 
 describe('parsePeriod', () => {
   it.each([

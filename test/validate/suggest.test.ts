@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean } from '../../src/validate/suggest.js';
+import { didYouMean } from '../../src/diagnostics/suggest.js';
 
 describe('didYouMean', () => {
   it.each([

@@ -2,7 +2,7 @@
  * Runs one prf command in this process for the benchmark, discarding its output, and reports
  * the process's own peak memory on the last line of stderr (Node cannot read a child's rusage).
  */
-import { main } from '../../cli/main.js';
+import { main } from '../../commands/main.js';
 
 const code = await main({
   argv: process.argv.slice(2),

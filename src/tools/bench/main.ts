@@ -71,7 +71,11 @@ function median(xs: number[]): number {
 
 function measure(script: string, args: string[], cwd: string, n: number): Sample {
   const samples = Array.from({ length: n }, () => once(script, args, cwd));
-  return { seconds: median(samples.map((s) => s.seconds)), maxRssKb: Math.max(...samples.map((s) => s.maxRssKb)), ...(samples[0]!.rows === undefined ? {} : { rows: samples[0]!.rows }) };
+  return {
+    seconds: median(samples.map((s) => s.seconds)),
+    maxRssKb: Math.max(...samples.map((s) => s.maxRssKb)),
+    ...(samples[0]!.rows === undefined ? {} : { rows: samples[0]!.rows }),
+  };
 }
 
 const fmt = (s: number) => s.toFixed(2).padStart(7);

@@ -6,7 +6,7 @@
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { fyName, nthMonthOfFy } from '../../core/periods.js';
+import { fyName, nthMonthOfFy } from '../../model/periods.js';
 
 export const FIRST_FY = 2016;
 export const YEARS = 10;
@@ -104,6 +104,8 @@ export function benchWorkspace(kpis: number, seed = 1): BenchFile[] {
       }
     }
   });
-  rows.forEach((r, y) => files.push({ path: `data/outturns/${fyName(FIRST_FY + y)}.csv`, text: `kpi,period,value,numerator,denominator,reviewed_by,note\n${r.join('\n')}\n` }));
+  rows.forEach((r, y) =>
+    files.push({ path: `data/outturns/${fyName(FIRST_FY + y)}.csv`, text: `kpi,period,value,numerator,denominator,reviewed_by,note\n${r.join('\n')}\n` }),
+  );
   return files;
 }

@@ -11,16 +11,16 @@
  */
 import { stringify } from 'yaml';
 import { formatFigure, formatFixed } from '../../core/figures.js';
-import { formatPeriod, fyName, fyOf, type Period } from '../../core/periods.js';
+import { formatPeriod, fyName, fyOf, type Period } from '../../model/periods.js';
 import { observationsOf } from '../../core/observations.js';
-import { measureStatus, type Status } from '../../core/ragg.js';
+import { measureStatus } from '../../core/ragg.js';
 import { outturnFor, yearToDateOutturn } from '../../core/rollup.js';
 import { targetFor } from '../../core/targets.js';
-import type { Config } from '../../schema/config.js';
-import type { Kpi, Measure, Qualitative } from '../../schema/kpi.js';
-import type { Observation } from '../../workspace/model.js';
+import type { Config } from '../../model/config.js';
+import type { Kpi, Measure, Qualitative } from '../../model/kpi.js';
+import type { Observation } from '../../model/workspace.js';
 import { DEMO_FIRST_FY, DEMO_LAST_FY, RED_WITHOUT_COMMENTARY, RED_WITHOUT_COMMENTARY_QUARTER } from './plan.js';
-import { extrasFor, proseFor, type ProseContext } from './prose.js';
+import { extrasFor, proseFor, type DemoStatus, type ProseContext } from './prose.js';
 import { buildRows, type DemoRow } from './series.js';
 
 /** The seed the committed demo data was made with. */
@@ -58,13 +58,6 @@ export function toObservations(rows: DemoRow[]): Observation[] {
   }));
 }
 
-export interface DemoStatus {
-  kpi: Measure;
-  status: Status;
-  value: number | null;
-  target: number | null;
-}
-
 /** Each measure's status for a period, as prf computes it (src/core). */
 export function statusesFor(measures: Measure[], observations: Observation[], period: Period, config: Config): DemoStatus[] {
   const start = config.financialYearStartMonth;
@@ -87,13 +80,7 @@ function outturnFiles(rows: DemoRow[], config: Config): GeneratedFile[] {
   return files;
 }
 
-function commentaryFile(
-  quarter: 1 | 2 | 3,
-  measures: Measure[],
-  qualitative: Qualitative[],
-  observations: Observation[],
-  config: Config,
-): GeneratedFile {
+function commentaryFile(quarter: 1 | 2 | 3, measures: Measure[], qualitative: Qualitative[], observations: Observation[], config: Config): GeneratedFile {
   const period: Period = { kind: 'quarter', fy: DEMO_LAST_FY, quarter };
   const name = formatPeriod(period);
   const start = config.financialYearStartMonth;
@@ -152,7 +139,7 @@ export function generateDemoData(kpis: Kpi[], config: Config, seed: number = DEM
     text: [
       '# Demo outturns (illustrative)',
       '',
-      'Every figure in these files is ILLUSTRATIVE: invented for the demo workspace, not any council\'s',
+      "Every figure in these files is ILLUSTRATIVE: invented for the demo workspace, not any council's",
       'real performance. They are made by a seeded generator, `src/tools/demo-data`, with seed',
       `${seed}; run \`npm run demo-data\` to make them again (the output is byte-identical).`,
       '',

@@ -3,9 +3,9 @@
  * workspace found from the current folder. Run with `npm run demo-data`.
  */
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../io/atomic-write.js';
-import { loadWorkspace } from '../../validate/load-workspace.js';
-import { findWorkspaceRoot, readWorkspaceSources } from '../../workspace/read-sources.js';
+import { writeFileAtomic } from '../../write/atomic-write.js';
+import { loadWorkspace } from '../../rules/load-workspace.js';
+import { findWorkspaceRoot, readWorkspaceSources } from '../../load/read-sources.js';
 import { DEMO_SEED, generateDemoData } from './generate.js';
 
 function main(): number {

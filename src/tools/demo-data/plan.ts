@@ -86,8 +86,7 @@ export const NOTES: Readonly<Record<string, Readonly<Record<string, string>>>> =
 };
 
 const q = (fy: number, quarter: number) => `${fy}-${String((fy + 1) % 100).padStart(2, '0')}-Q${quarter}`;
-const quarters = (fy: number, values: readonly number[]): Record<string, number> =>
-  Object.fromEntries(values.map((v, i) => [q(fy, i + 1), v]));
+const quarters = (fy: number, values: readonly number[]): Record<string, number> => Object.fromEntries(values.map((v, i) => [q(fy, i + 1), v]));
 const months = (year: number, firstMonth: number, values: readonly number[]): Record<string, number> =>
   Object.fromEntries(
     values.map((v, i) => {
@@ -183,8 +182,21 @@ export const PLANS: Readonly<Record<string, KpiPlan>> = {
     yoy: '-',
     start: 2024,
     counts: {
-      ...Object.fromEntries([[2, 2], [3, 4], [3, 3], [2, 3]].map((c, i) => [q(2024, i + 1), c as [number, number]])),
-      ...Object.fromEntries([[2, 3], [3, 4], [2, 2]].map((c, i) => [q(2025, i + 1), c as [number, number]])),
+      ...Object.fromEntries(
+        [
+          [2, 2],
+          [3, 4],
+          [3, 3],
+          [2, 3],
+        ].map((c, i) => [q(2024, i + 1), c as [number, number]]),
+      ),
+      ...Object.fromEntries(
+        [
+          [2, 3],
+          [3, 4],
+          [2, 2],
+        ].map((c, i) => [q(2025, i + 1), c as [number, number]]),
+      ),
     },
   },
   'HC-SC-07': {

@@ -4,8 +4,16 @@
  * reads as its service would write it; figures come from the generated data.
  */
 import { formatFigure, roundTo } from '../../core/figures.js';
-import type { Measure } from '../../schema/kpi.js';
-import type { DemoStatus } from './generate.js';
+import type { Measure } from '../../model/kpi.js';
+import type { Status } from '../../core/ragg.js';
+
+/** A measure's status for a period, as prf computes it: what the prose is written against. */
+export interface DemoStatus {
+  kpi: Measure;
+  status: Status;
+  value: number | null;
+  target: number | null;
+}
 
 export interface ProseContext {
   kpi: Measure;
@@ -45,8 +53,7 @@ interface Exception {
 const QUARTER_END = { 1: '2025-06-30', 2: '2025-09-30', 3: '2025-12-31' } as const;
 const QUARTER_START = { 1: '2025-04-01', 2: '2025-07-01', 3: '2025-10-01' } as const;
 
-const lastYearText = (c: ProseContext): string =>
-  c.lastYear === null ? '' : ` (${c.fig(c.lastYear)} in the same quarter last year)`;
+const lastYearText = (c: ProseContext): string => (c.lastYear === null ? '' : ` (${c.fig(c.lastYear)} in the same quarter last year)`);
 
 /** A year-end figure part of the way from the current one to the target. */
 const towards = (share: number) => (c: ProseContext) => c.value + share * (c.target - c.value);
@@ -67,12 +74,29 @@ const EXCEPTIONS: Record<string, Exception> = {
           ? `The forecast capital variance is ${c.fig(c.value)} at Q2${c.previous === null ? '' : `, against ${c.fig(c.previous)} at Q1`}. Slippage on the housing new-build pipeline accounts for about two thirds of it; the leisure decarbonisation scheme has also been re-phased after the grant award was delayed.`
           : `At Q3 the forecast variance is ${c.fig(c.value)}${lastYearText(c)}. It is narrowing as schemes are re-profiled into next year's programme, but it is still well outside the 5-point tolerance because budgets were set before tender returns were known.`,
     actions: [
-      { action: 'Re-profile slipped housing schemes into the 2026-27 capital programme and report the changes to Cabinet', owner: 'Capital and Treasury Manager', raised: 1, due: '2025-09-30', done: '2025-09-23' },
-      { action: 'Introduce a gateway review so that schemes enter the capital budget only once tender prices are known', owner: 'Assistant Director, Finance (Deputy Section 151 Officer)', raised: 2, due: '2025-12-31', done: '2025-12-16' },
-      { action: 'Monthly forecast challenge sessions with each capital budget holder through to year end', owner: 'Capital Accountant', raised: 3, due: '2026-03-31' },
+      {
+        action: 'Re-profile slipped housing schemes into the 2026-27 capital programme and report the changes to Cabinet',
+        owner: 'Capital and Treasury Manager',
+        raised: 1,
+        due: '2025-09-30',
+        done: '2025-09-23',
+      },
+      {
+        action: 'Introduce a gateway review so that schemes enter the capital budget only once tender prices are known',
+        owner: 'Assistant Director, Finance (Deputy Section 151 Officer)',
+        raised: 2,
+        due: '2025-12-31',
+        done: '2025-12-16',
+      },
+      {
+        action: 'Monthly forecast challenge sessions with each capital budget holder through to year end',
+        owner: 'Capital Accountant',
+        raised: 3,
+        due: '2026-03-31',
+      },
     ],
     barriers: () =>
-      'Contractor availability and utility company lead times sit outside the council\'s control, and several grant-funded schemes cannot start until funding agreements are signed.',
+      "Contractor availability and utility company lead times sit outside the council's control, and several grant-funded schemes cannot start until funding agreements are signed.",
     likely: towards(0.35),
   },
   'FR-RB-02': {
@@ -83,9 +107,25 @@ const EXCEPTIONS: Record<string, Exception> = {
           ? `Response times improved only slightly to ${c.fig(c.value)} in Q2. The backlog from annual billing was cleared by mid-August, but two experienced officers left the team and their replacements are still in training.`
           : `Q3 response time was ${c.fig(c.value)}${lastYearText(c)}. Work in progress is lower than in the summer, but recovery notices issued in October generated a second peak of correspondence that the team has not yet absorbed.`,
     actions: [
-      { action: 'Move council tax change-of-address forms to the online portal with automatic account updates', owner: 'Revenues Manager', raised: 1, due: '2025-09-30', done: '2025-09-05' },
-      { action: 'Recruit to the two vacant revenues officer posts and run a structured training plan', owner: 'Head of Revenues and Benefits', raised: 2, due: '2025-11-30' },
-      { action: 'Stagger the issue of reminder and recovery notices across the month to smooth incoming contact', owner: 'Revenues Team Leader', raised: 3, due: '2026-02-28' },
+      {
+        action: 'Move council tax change-of-address forms to the online portal with automatic account updates',
+        owner: 'Revenues Manager',
+        raised: 1,
+        due: '2025-09-30',
+        done: '2025-09-05',
+      },
+      {
+        action: 'Recruit to the two vacant revenues officer posts and run a structured training plan',
+        owner: 'Head of Revenues and Benefits',
+        raised: 2,
+        due: '2025-11-30',
+      },
+      {
+        action: 'Stagger the issue of reminder and recovery notices across the month to smooth incoming contact',
+        owner: 'Revenues Team Leader',
+        raised: 3,
+        due: '2026-02-28',
+      },
     ],
     barriers: () =>
       'New starters take about six months to reach full productivity on council tax casework, and annual billing in March will bring the next peak before they do.',
@@ -97,9 +137,25 @@ const EXCEPTIONS: Record<string, Exception> = {
         ? `Only ${c.fig(c.value)} of calls were answered within 420 seconds in Q2${c.previous === null ? '' : `, down from ${c.fig(c.previous)} in Q1`}, against a target of ${c.fig(c.target)}. Performance has fallen every month since March: call volumes are steady but average handling time has risen as more calls concern housing and cost of living enquiries.`
         : `Performance fell again to ${c.fig(c.value)} in Q3${lastYearText(c)}. The decline has now run for ten months and is a real change, not month-to-month noise. Three advisor vacancies and longer calls about housing applications are the main causes.`,
     actions: [
-      { action: 'Fill the three customer service advisor vacancies, using agency staff in the interim', owner: 'Customer Service Manager', raised: 2, due: '2025-11-30', done: '2025-12-08' },
-      { action: 'Add a housing register option to the telephone menu with a call-back instead of queueing', owner: 'Customer Service Team Leader', raised: 2, due: '2025-12-31' },
-      { action: 'Review call scripts for the ten longest call types and publish self-service answers for them', owner: 'Head of Transformation', raised: 3, due: '2026-03-31' },
+      {
+        action: 'Fill the three customer service advisor vacancies, using agency staff in the interim',
+        owner: 'Customer Service Manager',
+        raised: 2,
+        due: '2025-11-30',
+        done: '2025-12-08',
+      },
+      {
+        action: 'Add a housing register option to the telephone menu with a call-back instead of queueing',
+        owner: 'Customer Service Team Leader',
+        raised: 2,
+        due: '2025-12-31',
+      },
+      {
+        action: 'Review call scripts for the ten longest call types and publish self-service answers for them',
+        owner: 'Head of Transformation',
+        raised: 3,
+        due: '2026-03-31',
+      },
     ],
     barriers: () =>
       'Agency advisors need three weeks of training before taking calls alone, and demand from housing applicants is expected to stay high through the winter.',
@@ -111,9 +167,26 @@ const EXCEPTIONS: Record<string, Exception> = {
         ? `Homes took ${c.fig(c.value)} on average to re-let in Q1${lastYearText(c)}, against the ${c.fig(c.target)} target. The new void works contract started on 1 April and each month since has been quicker than the last as the contractor clears the homes inherited from the previous contract.`
         : `Re-let time fell to ${c.fig(c.value)} in Q2, still above target but improving every month since April. September's figure was the best for more than two years; the remaining long voids are major works properties that will be let in Q3.`,
     actions: [
-      { action: 'Weekly void progress meetings with the new contractor, with a 10-working-day standard for minor works', owner: 'Head of Asset Management', raised: 1, due: '2025-07-31', done: '2025-07-14' },
-      { action: 'Start pre-letting viewings while void works are still under way so that new tenancies begin on completion', owner: 'Voids and Lettings Manager', raised: 1, due: '2025-09-30', done: '2025-09-01' },
-      { action: 'Clear the remaining major works voids held over from the previous contract', owner: 'Voids Performance Officer', raised: 2, due: '2025-12-31' },
+      {
+        action: 'Weekly void progress meetings with the new contractor, with a 10-working-day standard for minor works',
+        owner: 'Head of Asset Management',
+        raised: 1,
+        due: '2025-07-31',
+        done: '2025-07-14',
+      },
+      {
+        action: 'Start pre-letting viewings while void works are still under way so that new tenancies begin on completion',
+        owner: 'Voids and Lettings Manager',
+        raised: 1,
+        due: '2025-09-30',
+        done: '2025-09-01',
+      },
+      {
+        action: 'Clear the remaining major works voids held over from the previous contract',
+        owner: 'Voids Performance Officer',
+        raised: 2,
+        due: '2025-12-31',
+      },
     ],
     barriers: () => 'A small number of homes need asbestos removal or structural repairs before they can be let, which adds several weeks each.',
     likely: (c) => c.target - 0.5,
@@ -126,9 +199,26 @@ const EXCEPTIONS: Record<string, Exception> = {
           ? `Satisfaction with lettings was ${c.fig(c.value)} in Q2. Fewer comments mention cleanliness since the handover checklist began, but more now mention the time between offer and keys.`
           : `Satisfaction was ${c.fig(c.value)} in Q3${lastYearText(c)}. About 55 new tenants are surveyed each quarter, so one or two answers move the figure by several points, but it has been below target for three quarters in a row.`,
     actions: [
-      { action: 'Introduce a handover checklist signed by the lettings officer and the new tenant', owner: 'Voids and Lettings Manager', raised: 1, due: '2025-08-31', done: '2025-08-04' },
-      { action: 'Offer a decoration allowance or voucher where a home is let with worn decoration', owner: 'Head of Asset Management', raised: 2, due: '2025-12-31', done: '2025-11-17' },
-      { action: 'Call every new tenant six weeks after the start of the tenancy and put right any snags found', owner: 'Lettings Officer', raised: 3, due: '2026-03-31' },
+      {
+        action: 'Introduce a handover checklist signed by the lettings officer and the new tenant',
+        owner: 'Voids and Lettings Manager',
+        raised: 1,
+        due: '2025-08-31',
+        done: '2025-08-04',
+      },
+      {
+        action: 'Offer a decoration allowance or voucher where a home is let with worn decoration',
+        owner: 'Head of Asset Management',
+        raised: 2,
+        due: '2025-12-31',
+        done: '2025-11-17',
+      },
+      {
+        action: 'Call every new tenant six weeks after the start of the tenancy and put right any snags found',
+        owner: 'Lettings Officer',
+        raised: 3,
+        due: '2026-03-31',
+      },
     ],
     barriers: () => 'The survey base is small (about 55 responses a quarter), so the figure will stay volatile while the changes take effect.',
     likely: towards(0.3),
@@ -141,9 +231,26 @@ const EXCEPTIONS: Record<string, Exception> = {
           ? `Live cases stood at ${c.fixed(c.value)} at the end of September. New reports have started to rise ahead of the winter and the backlog of cases awaiting a follow-up inspection is still high.`
           : `Live cases rose to ${c.fixed(c.value)} at the end of December${c.lastYear === null ? '' : `, compared with ${c.fixed(c.lastYear)} a year earlier`}. The rise is seasonal in part, but more of the cases now need major works (roof, damp-proof course or ventilation) that take longer to complete.`,
     actions: [
-      { action: 'Appoint two temporary damp and mould surveyors for the winter', owner: 'Head of Asset Management', raised: 1, due: '2025-09-30', done: '2025-10-13' },
-      { action: 'Triage every new report within two working days and visit category 1 hazards within ten', owner: 'Damp and Mould Case Coordinator', raised: 2, due: '2025-10-31', done: '2025-10-20' },
-      { action: 'Let a ventilation and insulation works package for the 60 homes with repeat cases', owner: 'Responsive Repairs Manager', raised: 3, due: '2026-03-31' },
+      {
+        action: 'Appoint two temporary damp and mould surveyors for the winter',
+        owner: 'Head of Asset Management',
+        raised: 1,
+        due: '2025-09-30',
+        done: '2025-10-13',
+      },
+      {
+        action: 'Triage every new report within two working days and visit category 1 hazards within ten',
+        owner: 'Damp and Mould Case Coordinator',
+        raised: 2,
+        due: '2025-10-31',
+        done: '2025-10-20',
+      },
+      {
+        action: 'Let a ventilation and insulation works package for the 60 homes with repeat cases',
+        owner: 'Responsive Repairs Manager',
+        raised: 3,
+        due: '2026-03-31',
+      },
     ],
     barriers: () =>
       'Cases peak between December and February, and homes needing structural works rely on contractors who are also committed to the planned works programme.',
@@ -153,8 +260,19 @@ const EXCEPTIONS: Record<string, Exception> = {
     overview: (c) =>
       `${c.fig(c.value)} of homes have had a stock condition survey in the last five years at the end of ${c.quarter === 1 ? 'June' : 'September'}, against the ${c.fig(c.target)} to be reached by 31 March. The survey programme is on course for the year-end target; the status is red only because the target is for the year as a whole.`,
     actions: [
-      { action: 'Keep surveyors on the agreed 230-homes-a-month schedule and report progress monthly', owner: 'Planned Works Manager', raised: 1, due: '2025-09-30', done: '2025-09-30' },
-      { action: 'Ask the Portfolio Holder to agree a quarterly profile for this target so that in-year reports compare like with like', owner: 'Head of Asset Management', raised: 2, due: '2025-12-31' },
+      {
+        action: 'Keep surveyors on the agreed 230-homes-a-month schedule and report progress monthly',
+        owner: 'Planned Works Manager',
+        raised: 1,
+        due: '2025-09-30',
+        done: '2025-09-30',
+      },
+      {
+        action: 'Ask the Portfolio Holder to agree a quarterly profile for this target so that in-year reports compare like with like',
+        owner: 'Head of Asset Management',
+        raised: 2,
+        due: '2025-12-31',
+      },
     ],
     barriers: () => 'Access refusals: about one home in twelve needs three or more appointments before surveyors get in.',
     likely: (c) => c.target + 1,
@@ -167,9 +285,25 @@ const EXCEPTIONS: Record<string, Exception> = {
           ? `The year-to-date recovery rate is ${c.fig(c.value)}. Two landlords have not paid; one has appealed to the First-tier Tribunal and the other is being pursued through the county court.`
           : `Recovery stands at ${c.fig(c.value)} year to date at Q3${lastYearText(c)}, with two of nine penalties still unpaid. Both are now in formal recovery.`,
     actions: [
-      { action: 'Register unpaid penalties as county court judgments within 28 days of the payment date', owner: 'Private Sector Housing Team Leader', raised: 1, due: '2025-09-30', done: '2025-08-22' },
-      { action: 'Seek charging orders on the rental properties of landlords who have not paid', owner: 'Private Sector Housing Officer', raised: 2, due: '2025-12-31' },
-      { action: 'Agree with Legal Services a standard timetable for enforcing Tribunal decisions', owner: 'Safe Communities Manager', raised: 3, due: '2026-02-27' },
+      {
+        action: 'Register unpaid penalties as county court judgments within 28 days of the payment date',
+        owner: 'Private Sector Housing Team Leader',
+        raised: 1,
+        due: '2025-09-30',
+        done: '2025-08-22',
+      },
+      {
+        action: 'Seek charging orders on the rental properties of landlords who have not paid',
+        owner: 'Private Sector Housing Officer',
+        raised: 2,
+        due: '2025-12-31',
+      },
+      {
+        action: 'Agree with Legal Services a standard timetable for enforcing Tribunal decisions',
+        owner: 'Safe Communities Manager',
+        raised: 3,
+        due: '2026-02-27',
+      },
     ],
     barriers: () => 'Appeals to the First-tier Tribunal suspend recovery, and court timescales for enforcement are currently around four months.',
     likely: (c) => roundTo(((7 + 2) / (9 + 2)) * 100, c.kpi.decimals),
@@ -180,8 +314,20 @@ const EXCEPTIONS: Record<string, Exception> = {
         ? `${c.fig(c.value)} of high-risk fire risk assessment actions were outstanding at the end of June, against a target of none. Most are fire door replacements in three blocks, waiting on certified doorsets.`
         : `Outstanding high-risk actions fell to ${c.fig(c.value)} at the end of September. The fire door programme is now on site in the last of the three blocks.`,
     actions: [
-      { action: 'Complete the fire door replacement programme in the three outstanding blocks', owner: 'Fire Safety Manager', raised: 1, due: '2025-09-30', done: '2025-10-24' },
-      { action: 'Weekly review of every open high-risk action with the contractor until none remain', owner: 'Head of Safe Homes', raised: 2, due: '2025-12-31', done: '2025-12-19' },
+      {
+        action: 'Complete the fire door replacement programme in the three outstanding blocks',
+        owner: 'Fire Safety Manager',
+        raised: 1,
+        due: '2025-09-30',
+        done: '2025-10-24',
+      },
+      {
+        action: 'Weekly review of every open high-risk action with the contractor until none remain',
+        owner: 'Head of Safe Homes',
+        raised: 2,
+        due: '2025-12-31',
+        done: '2025-12-19',
+      },
     ],
     barriers: () => 'Certified fire doorsets have a lead time of about ten weeks.',
     likely: () => 0,
@@ -194,11 +340,27 @@ const EXCEPTIONS: Record<string, Exception> = {
           ? `${c.fig(c.value)} of graffiti was cleared within seven days in Q2. Offensive graffiti was still removed within 24 hours; the delays were on large tags on private walls, which need the owner's permission first.`
           : `Q3 performance was ${c.fig(c.value)}${lastYearText(c)}. Permission requests to private owners remain the main cause of delay, and the specialist cleaning vehicle was off the road for three weeks in November.`,
     actions: [
-      { action: 'Restore a two-person graffiti team and cover absence from the street cleansing rota', owner: 'Neighbourhood Management Manager', raised: 1, due: '2025-08-31', done: '2025-07-28' },
-      { action: 'Introduce a standing consent scheme so owners of frequently tagged walls agree to removal in advance', owner: 'Clean Team Supervisor', raised: 2, due: '2025-12-31' },
-      { action: 'Arrange a hire agreement for a replacement cleaning vehicle during breakdowns', owner: 'Head of Neighbourhood Management', raised: 3, due: '2026-01-31' },
+      {
+        action: 'Restore a two-person graffiti team and cover absence from the street cleansing rota',
+        owner: 'Neighbourhood Management Manager',
+        raised: 1,
+        due: '2025-08-31',
+        done: '2025-07-28',
+      },
+      {
+        action: 'Introduce a standing consent scheme so owners of frequently tagged walls agree to removal in advance',
+        owner: 'Clean Team Supervisor',
+        raised: 2,
+        due: '2025-12-31',
+      },
+      {
+        action: 'Arrange a hire agreement for a replacement cleaning vehicle during breakdowns',
+        owner: 'Head of Neighbourhood Management',
+        raised: 3,
+        due: '2026-01-31',
+      },
     ],
-    barriers: () => 'Removal from private property needs the owner\'s consent, which can take longer than the seven-day standard.',
+    barriers: () => "Removal from private property needs the owner's consent, which can take longer than the seven-day standard.",
     likely: towards(0.5),
   },
   'SP-PL-01': {
@@ -209,11 +371,28 @@ const EXCEPTIONS: Record<string, Exception> = {
           ? `Performance was ${c.fig(c.value)} in Q2, better than a year ago but below target. Around 18 priority cases arrive each month, so every late visit costs more than five points.`
           : `${c.fig(c.value)} of priority visits were in time in Q3${lastYearText(c)}. Performance is improving on last year as the new officer takes on cases, but it is not yet at target.`,
     actions: [
-      { action: 'Recruit to the vacant planning enforcement officer post', owner: 'Planning Enforcement Team Leader', raised: 1, due: '2025-09-30', done: '2025-09-15' },
-      { action: 'Add a same-day duty officer rota for priority cases (works to listed buildings and protected trees)', owner: 'Development Management Manager', raised: 2, due: '2025-11-30', done: '2025-11-03' },
-      { action: 'Report priority cases outstanding after three days to the Head of Planning each week', owner: 'Planning Enforcement Team Leader', raised: 3, due: '2026-01-31' },
+      {
+        action: 'Recruit to the vacant planning enforcement officer post',
+        owner: 'Planning Enforcement Team Leader',
+        raised: 1,
+        due: '2025-09-30',
+        done: '2025-09-15',
+      },
+      {
+        action: 'Add a same-day duty officer rota for priority cases (works to listed buildings and protected trees)',
+        owner: 'Development Management Manager',
+        raised: 2,
+        due: '2025-11-30',
+        done: '2025-11-03',
+      },
+      {
+        action: 'Report priority cases outstanding after three days to the Head of Planning each week',
+        owner: 'Planning Enforcement Team Leader',
+        raised: 3,
+        due: '2026-01-31',
+      },
     ],
-    barriers: () => 'A small team: one officer\'s leave or sickness affects a large share of the month\'s visits.',
+    barriers: () => "A small team: one officer's leave or sickness affects a large share of the month's visits.",
     likely: towards(0.45),
   },
   'SP-RS-01': {
@@ -224,8 +403,20 @@ const EXCEPTIONS: Record<string, Exception> = {
           ? `${c.fig(c.value)} of high-risk inspections were achieved in Q2. The team has prioritised category A and B premises, so the inspections missed are category C and D, which carry lower risk.`
           : `Q3 achievement was ${c.fig(c.value)}${lastYearText(c)}. The Food Standards Agency recovery plan is on track for category A and B premises; a contractor is booked to clear the category C and D backlog in Q4.`,
     actions: [
-      { action: 'Prioritise category A and B premises and agree the approach with the Food Standards Agency', owner: 'Food, Health and Safety Team Leader', raised: 1, due: '2025-07-31', done: '2025-07-18' },
-      { action: 'Commission a contractor to inspect overdue category C and D premises', owner: 'Environmental Health Manager', raised: 2, due: '2025-12-31', done: '2025-12-12' },
+      {
+        action: 'Prioritise category A and B premises and agree the approach with the Food Standards Agency',
+        owner: 'Food, Health and Safety Team Leader',
+        raised: 1,
+        due: '2025-07-31',
+        done: '2025-07-18',
+      },
+      {
+        action: 'Commission a contractor to inspect overdue category C and D premises',
+        owner: 'Environmental Health Manager',
+        raised: 2,
+        due: '2025-12-31',
+        done: '2025-12-12',
+      },
       { action: 'Train two technical officers to carry out category D interventions', owner: 'Head of Regulatory Services', raised: 3, due: '2026-03-31' },
     ],
     barriers: () => 'Qualified food officers are scarce regionally, and outbreak work cannot be planned for.',
@@ -235,27 +426,57 @@ const EXCEPTIONS: Record<string, Exception> = {
     overview: (c) =>
       `${c.fig(c.value)} of housing complaints were resolved within the policy timescale in Q1, against a target of ${c.fig(c.target)}${lastYearText(c)}. April and May were affected by the backlog from the winter repairs peak; fewer complaints have gone past their deadline since June.`,
     actions: [
-      { action: 'Daily review of open complaints approaching their deadline by the complaints team', owner: 'Complaints and Customer Insight Manager', raised: 1, due: '2025-07-31', done: '2025-07-07' },
-      { action: 'Give repairs supervisors direct access to the complaints system so that they can answer repairs complaints themselves', owner: 'Head of Strategy, Quality and Assurance', raised: 1, due: '2025-09-30', done: '2025-09-19' },
+      {
+        action: 'Daily review of open complaints approaching their deadline by the complaints team',
+        owner: 'Complaints and Customer Insight Manager',
+        raised: 1,
+        due: '2025-07-31',
+        done: '2025-07-07',
+      },
+      {
+        action: 'Give repairs supervisors direct access to the complaints system so that they can answer repairs complaints themselves',
+        owner: 'Head of Strategy, Quality and Assurance',
+        raised: 1,
+        due: '2025-09-30',
+        done: '2025-09-19',
+      },
     ],
-    barriers: () => 'Complaints about repairs depend on a contractor visit before they can be resolved, which is outside the complaints team\'s control.',
+    barriers: () => "Complaints about repairs depend on a contractor visit before they can be resolved, which is outside the complaints team's control.",
     likely: towards(0.8),
   },
   'TSM-CH02-1': {
     overview: (c) =>
       `${c.fig(c.value)} of stage one complaints were responded to within the Complaint Handling Code timescale in Q1. Most late responses were repairs complaints from the winter backlog, answered in April; late responses have fallen week by week since mid-May.`,
     actions: [
-      { action: 'Report stage one complaints due within three working days to service managers every morning', owner: 'Complaints and Feedback Manager', raised: 1, due: '2025-07-31', done: '2025-06-30' },
-      { action: 'Publish the self-assessment against the Complaint Handling Code with this year\'s results', owner: 'Head of Housing Management', raised: 1, due: '2025-09-30', done: '2025-09-26' },
+      {
+        action: 'Report stage one complaints due within three working days to service managers every morning',
+        owner: 'Complaints and Feedback Manager',
+        raised: 1,
+        due: '2025-07-31',
+        done: '2025-06-30',
+      },
+      {
+        action: "Publish the self-assessment against the Complaint Handling Code with this year's results",
+        owner: 'Head of Housing Management',
+        raised: 1,
+        due: '2025-09-30',
+        done: '2025-09-26',
+      },
     ],
-    barriers: () => 'The Code allows an extension of up to ten working days only with a reason given to the tenant, which some teams have not yet recorded consistently.',
+    barriers: () =>
+      'The Code allows an extension of up to ten working days only with a reason given to the tenant, which some teams have not yet recorded consistently.',
     likely: towards(0.7),
   },
   'TSM-BS03': {
     overview: (c) =>
       `${c.fig(c.value)} of homes needing an asbestos management survey had one at the end of ${c.quarter === 1 ? 'June' : 'September'}. ${homesShort(c.value)} are outstanding; in each the tenant has refused access and the case is with the tenancy team. The regulator's measure allows no tolerance, so this is red here while the council's own measure (HC-SH-06) is amber.`,
     actions: [
-      { action: 'Follow the no-access procedure (letters, joint visit with the housing officer, then a court injunction) for each outstanding home', owner: 'Asbestos and Water Safety Manager', raised: 1, due: '2025-09-30' },
+      {
+        action: 'Follow the no-access procedure (letters, joint visit with the housing officer, then a court injunction) for each outstanding home',
+        owner: 'Asbestos and Water Safety Manager',
+        raised: 1,
+        due: '2025-09-30',
+      },
     ],
     barriers: () => 'Injunctions for access take three to four months to obtain.',
     likely: () => 100,
@@ -311,11 +532,16 @@ export function extrasFor(
         achievements: [
           { kpi: 'HC-SH-02', text: `Every council home with a gas supply had a valid gas safety certificate at the end of June (${fig('HC-SH-02')}).` },
           { kpi: 'FR-TR-04', text: `All stage 2 complaints due in the quarter were answered within the policy timescale (${fig('FR-TR-04')}).` },
-          { kpi: 'SP-PC-03', text: `${fig('SP-PC-03')} young people attended the adventure playgrounds, ahead of the Q1 profile, helped by the new Saturday sessions.` },
+          {
+            kpi: 'SP-PC-03',
+            text: `${fig('SP-PC-03')} young people attended the adventure playgrounds, ahead of the Q1 profile, helped by the new Saturday sessions.`,
+          },
         ],
         forwardLook: [
           { kpi: 'HC-AM-01', text: 'The new void works contract beds in: re-let times are expected to fall each month through the summer.' },
-          { text: 'The annual tenant perception survey fieldwork starts in September; results will be reported with the 2025-26 Tenant Satisfaction Measures.' },
+          {
+            text: 'The annual tenant perception survey fieldwork starts in September; results will be reported with the 2025-26 Tenant Satisfaction Measures.',
+          },
         ],
       };
     case 2:
@@ -339,12 +565,20 @@ export function extrasFor(
             text: `Average re-let time fell to ${fig('HC-AM-01')} in Q3, inside the 40-day target for the first time since the measure was adopted, after nine months of improvement under the new void works contract.`,
           },
           ...(recovered.includes('HC-SH-01')
-            ? [{ kpi: 'HC-SH-01', text: 'No high-risk fire risk assessment actions were outstanding at the end of December: the fire door programme in the three remaining blocks is complete.' }]
+            ? [
+                {
+                  kpi: 'HC-SH-01',
+                  text: 'No high-risk fire risk assessment actions were outstanding at the end of December: the fire door programme in the three remaining blocks is complete.',
+                },
+              ]
             : []),
           { kpi: 'HC-SC-04', text: `Every anti-social behaviour report was acknowledged within the policy timescale (${fig('HC-SC-04')}).` },
         ],
         forwardLook: [
-          { kpi: 'FR-RB-02', text: 'Annual council tax billing in March will bring the usual peak in contact; new starters in the revenues team will be fully trained by then.' },
+          {
+            kpi: 'FR-RB-02',
+            text: 'Annual council tax billing in March will bring the usual peak in contact; new starters in the revenues team will be fully trained by then.',
+          },
           {
             kpi: 'HC-SH-06',
             text: `Injunctions for access are being sought for the ${homesShort(at('HC-SH-06')?.value ?? 100).toLowerCase()} still without an asbestos management survey.`,

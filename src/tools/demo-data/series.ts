@@ -9,9 +9,9 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { formatFixed, roundTo, tidy } from '../../core/figures.js';
 import { ratioScale } from '../../core/rollup.js';
-import { formatPeriod, fyOf, monthIndexInFy, monthsOf, nthMonthOfFy, type Period } from '../../core/periods.js';
+import { formatPeriod, fyOf, monthIndexInFy, monthsOf, nthMonthOfFy, type Period } from '../../model/periods.js';
 import { targetFor } from '../../core/targets.js';
-import type { Measure } from '../../schema/kpi.js';
+import type { Measure } from '../../model/kpi.js';
 import {
   AWAITING_SIGN_OFF,
   AWAITING_SIGN_OFF_PERIOD,
@@ -247,7 +247,8 @@ export function buildRows(measures: Measure[], seed: number, startMonth: number)
     if (plan.mirror) {
       const source = byId.get(plan.mirror);
       series = drafts.get(plan.mirror);
-      if (!source || !series || source.frequency !== kpi.frequency) throw new Error(`demo-data: ${kpi.id} mirrors ${plan.mirror}, which is not a measure of the same frequency`);
+      if (!source || !series || source.frequency !== kpi.frequency)
+        throw new Error(`demo-data: ${kpi.id} mirrors ${plan.mirror}, which is not a measure of the same frequency`);
     }
     for (const d of series!) {
       const periodName = formatPeriod(d.period);

@@ -1,0 +1,93 @@
+import { relative, resolve } from 'node:path';
+import { isInside } from '../load/paths.js';
+import { latestFyWithQuarterData, latestQuarterWithData, resolvePeriodQuery } from '../core/period-query.js';
+import { formatPeriod, type Period } from '../model/periods.js';
+import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { stylish } from '../render/diagnostics.js';
+import { loadWorkspace } from '../rules/load-workspace.js';
+import type { WorkspaceSources } from '../load/sources.js';
+import type { Config } from '../model/config.js';
+import type { Workspace } from '../model/workspace.js';
+import { readWorkspaceSources } from '../load/read-sources.js';
+import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
+import type { GlobalOptions } from './io.js';
+import { displayPathFn, resolveWorkspaceRoot } from './workspace-root.js';
+
+export interface LoadedWorkspace {
+  root: string;
+  workspace: Workspace;
+  /** The files the workspace was read from (their bytes are read again when asked for). */
+  sources: WorkspaceSources;
+  displayPath: (file: string) => string;
+}
+
+/**
+ * Reads the workspace for a command that reports on it. Errors stop the command (exit 1) with
+ * the same diagnostics `prf validate` gives, since figures from a broken dictionary would be
+ * wrong; warnings do not, but are counted so nobody forgets them.
+ */
+export function loadForCommand(io: CliIO, globals: GlobalOptions): LoadedWorkspace | number {
+  const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
+  const sources = readWorkspaceSources(root);
+  const { workspace, diagnostics } = loadWorkspace(sources);
+  const displayPath = displayPathFn(root, io.cwd);
+  const { errors, warnings } = countBySeverity(diagnostics);
+  if (errors > 0 || workspace === null) {
+    const shown = diagnostics.filter((d) => d.severity === 'error');
+    io.stderr.write(stylish(shown, { displayPath, color: colorFor(io.stderr, io.env, globals.color) }));
+    io.stderr.write('prf: the workspace has errors; fix them (prf validate lists them) and run again\n');
+    return EXIT.problems;
+  }
+  if (warnings > 0)
+    io.stderr.write(`prf: ${warnings} warning${warnings === 1 ? '' : 's'} in the workspace (run prf validate to see ${warnings === 1 ? 'it' : 'them'})\n`);
+  return { root, workspace, sources, displayPath };
+}
+
+/**
+ * The period a command reports on: as typed, or the latest quarter with figures when none is
+ * given. When the year was not typed, says on stderr which it chose, so nobody reports last
+ * year's Q3 by mistake.
+ */
+export function resolvePeriodArg(io: CliIO, workspace: Workspace, text: string | undefined): Period {
+  const startMonth = workspace.config.financialYearStartMonth;
+  if (text === undefined) {
+    const latest = latestQuarterWithData(workspace);
+    if (!latest) throw new UsageError('there are no outturns yet, so there is no latest quarter: name a period, e.g. 2025-26-Q3');
+    io.stderr.write(`prf: reporting ${formatPeriod(latest)}, the latest quarter with figures\n`);
+    return latest;
+  }
+  const r = resolvePeriodQuery(text, { startMonth, latestFyWithQuarter: latestFyWithQuarterData(workspace) });
+  if (!r.ok) throw new UsageError(`${text}: ${r.message}`);
+  if (r.chosenYear) io.stderr.write(`prf: ${text} is ${formatPeriod(r.period)}, the latest financial year with figures for that quarter\n`);
+  return r.period;
+}
+
+/** A committee given with --committee must exist; the message lists the ids that do. */
+export function checkCommittee(workspace: Workspace, id: string | undefined): void {
+  if (id === undefined) return;
+  const ids = workspace.config.committees.map((c) => c.id);
+  if (!ids.includes(id)) throw new UsageError(`--committee ${id}: no such committee in prf.yaml; the committees are ${ids.join(', ')}`);
+}
+
+/** A date given on the command line (`--date`, `--today`): a real day written YYYY-MM-DD. */
+export function dateOption(flag: string, text: string): string {
+  const d = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
+    throw new UsageError(`${flag} ${text}: give a real date as YYYY-MM-DD, e.g. 2026-03-12`);
+  }
+  return text;
+}
+
+/**
+ * Output (papers, forms) never goes where it could overwrite the dictionary, the data or the
+ * templates. `what` names the output in the message, `example` a good folder.
+ */
+export function checkOutputFolder(out: string, root: string, paths: Config['paths'], what: string, example: string): void {
+  if (out === root) throw new UsageError(`--out ${out}: that is the workspace itself; give a folder for the ${what}, e.g. ${example}`);
+  for (const key of ['kpis', 'outturns', 'commentary', 'templates'] as const) {
+    const kept = resolve(root, paths[key]);
+    if (isInside(out, kept) || isInside(kept, out)) {
+      throw new UsageError(`--out ${out}: ${what} may not be written into or over the ${key} folder (${relative(root, kept)}); choose another folder`);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { dictionarySeal } from '../git/dictionary-commit.js';
+import { periodWithin, planImport, type ImportPlan } from '../core/import-plan.js';
+import { outturnEdits } from '../write/outturn-edits.js';
+import { formatPeriod } from '../model/periods.js';
+import { countBySeverity, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { stylish } from '../render/diagnostics.js';
+import { writeFilesAtomically } from '../write/write-files.js';
+import { decodeText } from '../load/decode.js';
+import { loadWorkspace } from '../rules/load-workspace.js';
+import { readOutturnCsv } from '../load/outturn-csv.js';
+import type { Observation } from '../model/workspace.js';
+import { dateOption, loadForCommand, resolvePeriodArg } from './context.js';
+import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
+import type { GlobalOptions } from './io.js';
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  restate?: boolean;
+  reason?: string;
+  period?: string;
+  today?: string;
+}
+
+const figure = (o: Observation) => (o.value === null ? 'n/a' : String(o.value));
+
+export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: string[], options: ImportOptions): Promise<number> {
+  const reason = options.reason?.trim();
+  if (options.restate && !reason)
+    throw new UsageError('--restate needs --reason "why the figures changed": the reason is written into each restated row, for audit');
+  if (!options.restate && options.reason !== undefined) throw new UsageError('--reason goes with --restate; without it nothing recorded is replaced');
+  // The clock is read here, at the edge; --today makes a run reproducible.
+  const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
+
+  const loaded = loadForCommand(io, globals);
+  if (typeof loaded === 'number') return loaded;
+  const { root, workspace, displayPath } = loaded;
+  const period = options.period === undefined ? null : formatPeriod(resolvePeriodArg(io, workspace, options.period));
+  const kpis = new Map(workspace.kpis.map((k) => [k.id, k]));
+
+  const diagnostics: Diagnostic[] = [];
+  const incoming: Observation[] = [];
+  const unfilled: string[] = [];
+  // Forms are checked against the dictionary as it is now: worked out once, and only for forms.
+  let seal: ReturnType<typeof dictionarySeal> | null = null;
+  for (const arg of fileArgs) {
+    const abs = resolve(io.cwd, arg);
+    if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`${arg}: no such file`);
+    const file = relative(root, abs).split('\\').join('/');
+    const bytes = readFileSync(abs);
+    if (/\.xlsx$/i.test(abs)) {
+      const { readForm } = await import('../load/read-form.js');
+      seal ??= dictionarySeal(root, workspace);
+      const r = await readForm(file, bytes, { kpis, entries: seal.entries, currentCommit: seal.commit, period });
+      diagnostics.push(...r.diagnostics);
+      incoming.push(...r.observations);
+      unfilled.push(...r.unfilled.map((u) => `${u.kpi} ${u.period}`));
+    } else if (/\.csv$/i.test(abs)) {
+      const decoded = decodeText({ path: file, bytes });
+      diagnostics.push(...decoded.diagnostics);
+      if (decoded.text !== null) {
+        const r = readOutturnCsv(file, decoded.text, kpis);
+        diagnostics.push(...r.diagnostics);
+        // --period holds a CSV to that period's rows, as it holds a form.
+        for (const o of r.observations) {
+          if (period !== null && !periodWithin(o, period, workspace.config.financialYearStartMonth)) {
+            diagnostics.push(
+              diagnostic(
+                file,
+                { line: o.origin.line, column: 1 },
+                'error',
+                'import-wrong-period',
+                `${o.kpi} ${o.periodName} is not in ${period}: remove the row or import without --period`,
+              ),
+            );
+          } else incoming.push(o);
+        }
+      }
+    } else throw new UsageError(`${arg}: import reads .xlsx return forms and .csv files`);
+  }
+
+  const plan: ImportPlan = planImport(incoming, workspace.observations, options.restate ? { reason: reason!, today } : null);
+  diagnostics.push(...plan.diagnostics);
+  const color = colorFor(io.stderr, io.env, globals.color);
+  if (countBySeverity(diagnostics).errors > 0) {
+    io.stderr.write(stylish(diagnostics, { displayPath, color }));
+    io.stderr.write('prf: nothing was imported; fix the problems above and import again\n');
+    return EXIT.problems;
+  }
+  if (diagnostics.length > 0) io.stderr.write(stylish(diagnostics, { displayPath, color }));
+
+  const edits = outturnEdits(plan, workspace.config, kpis, (path) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : null));
+  if (!edits.ok) {
+    io.stderr.write(`prf: ${displayPath(edits.file)}: ${edits.message}; nothing was imported\n`);
+    return EXIT.problems;
+  }
+  // The changed files must still make a valid workspace: checked in memory before anything is written.
+  const changed = new Map(edits.files.map((f) => [f.path, Buffer.from(f.text, 'utf8')]));
+  const outturns = [...loaded.sources.outturns.filter((s) => !changed.has(s.path)), ...[...changed].map(([path, bytes]) => ({ path, bytes }))];
+  const after = loadWorkspace({ ...loaded.sources, outturns }).diagnostics.filter((d) => d.severity === 'error');
+  if (after.length > 0) {
+    io.stderr.write(stylish(after, { displayPath, color }));
+    io.stderr.write('prf: the workspace would not validate with these figures; nothing was imported\n');
+    return EXIT.problems;
+  }
+
+  for (const o of plan.additions) io.stdout.write(`add      ${o.kpi} ${o.periodName} ${figure(o)}\n`);
+  for (const r of plan.restatements) io.stdout.write(`restate  ${r.new.kpi} ${r.new.periodName} ${figure(r.old)} -> ${figure(r.new)}  (${r.note})\n`);
+  for (const o of plan.unchanged) io.stdout.write(`same     ${o.kpi} ${o.periodName} ${figure(o)} (already recorded)\n`);
+  for (const u of unfilled) io.stdout.write(`blank    ${u} (left empty on the form; nothing imported)\n`);
+  const count = plan.additions.length + plan.restatements.length;
+  if (options.dryRun) {
+    for (const f of edits.files) io.stdout.write(`would write ${displayPath(f.path)}\n`);
+    io.stdout.write(`dry run: ${count} figure${count === 1 ? '' : 's'} would change; nothing was written\n`);
+    return EXIT.ok;
+  }
+  if (edits.files.length > 0)
+    writeFilesAtomically(
+      root,
+      edits.files.map((f) => ({ path: f.path, data: f.text })),
+    );
+  for (const f of edits.files) io.stdout.write(`wrote    ${displayPath(f.path)}\n`);
+  io.stdout.write(
+    `${count} figure${count === 1 ? '' : 's'} imported${count > 0 ? '; each awaits sign-off by its data reviewer (reviewed_by), as prf due shows' : ''}\n`,
+  );
+  return EXIT.ok;
+}

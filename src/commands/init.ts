@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { askAnswers, lineSource } from './ask.js';
+import { attachAims, checkAnswers, INIT_DEFAULTS, parseAim, parseIdName, parseMonth, type InitAnswers, type Parsed } from '../core/init-answers.js';
+import { initFiles } from '../render/init-files.js';
+import { writeFilesAtomically } from '../write/write-files.js';
+import { CONFIG_FILE } from '../load/read-sources.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
+
+export interface InitOptions {
+  organisation?: string;
+  fyStart?: string;
+  committee: string[];
+  priority: string[];
+  aim: string[];
+  yes?: boolean;
+}
+
+function must<T>(flag: string, r: Parsed<T>): T {
+  if (!r.ok) throw new UsageError(`${flag}: ${r.message}`);
+  return r.value;
+}
+
+/** The answers the flags give; undefined where a flag was not used. */
+function fromFlags(options: InitOptions): Partial<InitAnswers> {
+  const given: Partial<InitAnswers> = {};
+  if (options.organisation !== undefined) given.organisation = options.organisation.trim();
+  if (options.fyStart !== undefined) given.financialYearStartMonth = must(`--fy-start ${options.fyStart}`, parseMonth(options.fyStart));
+  if (options.committee.length > 0) given.committees = options.committee.map((c) => must(`--committee ${c}`, parseIdName(c)));
+  const aims = options.aim.map((a) => must(`--aim ${a}`, parseAim(a)));
+  if (options.priority.length > 0) {
+    given.priorities = must(
+      '--aim',
+      attachAims(
+        options.priority.map((p) => must(`--priority ${p}`, parseIdName(p))),
+        aims,
+      ),
+    );
+  } else if (aims.length > 0) throw new UsageError('--aim needs the --priority it belongs to');
+  return given;
+}
+
+/** .gitignore is the one file init may add to: its lines are appended where missing. */
+function mergeGitignore(existing: string, ours: string): string {
+  const have = new Set(existing.split(/\r?\n/).map((l) => l.trim()));
+  const add = ours.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#') && !have.has(l.trim()));
+  if (add.length === 0) return existing;
+  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+  const sep = existing === '' || existing.endsWith('\n') ? '' : eol;
+  return `${existing}${sep}${add.join(eol)}${eol}`;
+}
+
+export async function runInit(io: CliIO, dirArg: string | undefined, options: InitOptions): Promise<number> {
+  const dir = resolve(io.cwd, dirArg ?? '.');
+  const shown = relative(io.cwd, dir) || '.';
+  if (existsSync(join(dir, CONFIG_FILE))) {
+    throw new UsageError(
+      `${shown} is already a workspace (it has ${CONFIG_FILE}); prf init never overwrites one. Edit ${CONFIG_FILE} instead, or give another folder`,
+    );
+  }
+  const given = fromFlags(options);
+  const complete = given.organisation !== undefined && given.committees !== undefined && given.priorities !== undefined;
+  let answers: InitAnswers;
+  if (options.yes || complete) {
+    answers = { ...INIT_DEFAULTS, organisation: basename(dir) || INIT_DEFAULTS.organisation, ...given };
+  } else if (io.stdin?.isTTY) {
+    const lines = lineSource(io.stdin);
+    try {
+      answers = await askAnswers(lines, io.stdout, given, basename(dir));
+    } finally {
+      lines.close();
+    }
+  } else {
+    throw new UsageError('there is no terminal to ask in: give --organisation, --committee and --priority (with --aim), or --yes to take the defaults');
+  }
+  const problems = checkAnswers(answers);
+  if (problems.length > 0) throw new UsageError(problems.join('; '));
+
+  const files = initFiles(answers);
+  const gitignore = files.find((f) => f.path === '.gitignore')!;
+  if (existsSync(join(dir, gitignore.path))) gitignore.data = mergeGitignore(readFileSync(join(dir, gitignore.path), 'utf8'), gitignore.data);
+  const clashes = files.filter((f) => f.path !== '.gitignore' && existsSync(join(dir, f.path))).map((f) => f.path);
+  if (clashes.length > 0)
+    throw new UsageError(`${shown} already has ${clashes.join(', ')}; prf init writes nothing over existing files: move them aside or choose another folder`);
+
+  writeFilesAtomically(dir, files);
+  for (const f of files) io.stdout.write(`wrote    ${relative(io.cwd, join(dir, f.path)).split('\\').join('/')}\n`);
+  const cd = shown === '.' ? '' : `cd ${shown} && `;
+  io.stdout.write(`\nA workspace for ${answers.organisation}. Next: ${cd}prf validate --strict, then prf new KPI-ID for each measure (see the README).\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,45 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Everything prf's CLI touches of the outside world, passed in so tests can run it in-process. */
+export interface CliIO {
+  argv: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** Aborted when the user interrupts (Ctrl-C); long commands stop before their next write. */
+  signal?: AbortSignal;
+  /** Where prf init reads answers when it asks; absent or not a terminal, it never asks. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+}
+
+/** Exit codes, as documented in the README. */
+export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
+
+/** A mistake in how prf was called (bad flag, no workspace): exit 2 with the message. */
+export class UsageError extends Error {}
+
+/** Colour only for a terminal, never under NO_COLOR, always under FORCE_COLOR. */
+export function colorFor(stream: OutputStream, env: CliIO['env'], enabled: boolean): ChalkInstance {
+  let level: 0 | 1 | 2 | 3 = 0;
+  if (enabled && env.NO_COLOR === undefined) {
+    if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') level = 1;
+    else if (stream.isTTY) level = 2;
+  }
+  return new Chalk({ level });
+}
+
+export interface GlobalOptions {
+  workspace?: string;
+  color: boolean;
+}
+
+/** A command's action: returns its exit code. Thrown UsageErrors become exit 2. */
+export type Action = (globals: GlobalOptions) => Promise<number>;
+
+export type Run = (action: Action) => () => Promise<void>;

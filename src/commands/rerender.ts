@@ -1,0 +1,21 @@
+import { parsePeriod } from '../model/periods.js';
+import type { CliIO } from './io.js';
+import { renderFiles, reportViews } from './report.js';
+import { workspaceTemplateDirs } from '../load/template-files.js';
+import { loadTemplates } from './load-templates.js';
+import type { Workspace } from '../model/workspace.js';
+import { sha256, type Manifest } from '../load/manifest.js';
+
+/**
+ * The hash each text paper (HTML, Markdown) would have if rendered now from `workspace` with the
+ * manifest's settings. Workbooks and PDFs are not byte-reproducible, so they are not compared.
+ */
+export async function rerender(io: CliIO, root: string, workspace: Workspace, manifest: Manifest): Promise<Map<string, string>> {
+  const period = parsePeriod(manifest.period);
+  if (!period.ok) return new Map();
+  const views = reportViews(workspace, period.value, manifest);
+  const formats = (['html', 'md'] as const).filter((f) => manifest.formats.includes(f));
+  const templates = loadTemplates(workspaceTemplateDirs(root, workspace.config));
+  const rendered = await renderFiles(views, templates, formats, io.env);
+  return new Map(rendered.ok ? rendered.files.map((f) => [f.path, sha256(f.data)]) : []);
+}

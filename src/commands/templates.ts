@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { writeFileAtomic } from '../write/atomic-write.js';
+import { DEFAULT_TEMPLATES_DIR, defaultTemplateFiles, workspaceTemplateDirs } from '../load/template-files.js';
+import { loadTemplates } from './load-templates.js';
+import { loadForCommand } from './context.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
+import type { GlobalOptions } from './io.js';
+
+export async function runTemplatesCopy(io: CliIO, globals: GlobalOptions, names: string[], options: { force?: boolean }): Promise<number> {
+  const loaded = loadForCommand(io, globals);
+  if (typeof loaded === 'number') return loaded;
+  const { root, workspace, displayPath } = loaded;
+  const target = resolve(root, workspace.config.paths.templates);
+  const available = defaultTemplateFiles();
+  const wanted = names.length === 0 ? available : names.map((n) => (n.endsWith('.hbs') ? n : `${n}.hbs`));
+  const unknown = wanted.filter((n) => !available.includes(n));
+  if (unknown.length > 0)
+    throw new UsageError(`no default template ${unknown.join(', ')}; the templates are ${available.map((f) => f.replace(/\.hbs$/, '')).join(', ')}`);
+  if (target === DEFAULT_TEMPLATES_DIR) {
+    io.stdout.write(`${displayPath(relative(root, target)) || '.'} is prf's own default templates folder; edit the files there\n`);
+    return EXIT.ok;
+  }
+  let copied = 0;
+  for (const name of wanted) {
+    const to = join(target, name);
+    const shown = displayPath(relative(root, to));
+    // Never overwrite an officer's edited copy unless asked to.
+    if (existsSync(to) && !options.force) {
+      io.stdout.write(`kept     ${shown} (already there; --force replaces it)\n`);
+      continue;
+    }
+    writeFileAtomic(to, readFileSync(join(DEFAULT_TEMPLATES_DIR, name)));
+    io.stdout.write(`copied   ${shown}\n`);
+    copied++;
+  }
+  io.stdout.write(`${copied} template${copied === 1 ? '' : 's'} copied; prf report now uses the copies in place of the defaults\n`);
+  return EXIT.ok;
+}
+
+export async function runTemplatesList(io: CliIO, globals: GlobalOptions): Promise<number> {
+  const loaded = loadForCommand(io, globals);
+  if (typeof loaded === 'number') return loaded;
+  const { root, workspace, displayPath } = loaded;
+  const dirs = workspaceTemplateDirs(root, workspace.config);
+  const own = dirs[0]!;
+  const set = loadTemplates(dirs);
+  for (const [name, file] of [...set.sources].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const fromWorkspace = file.startsWith(own) && own !== DEFAULT_TEMPLATES_DIR;
+    io.stdout.write(`${name.padEnd(28)} ${fromWorkspace ? displayPath(relative(root, file)) : 'default'}\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,91 @@
+import { logPaths, type LogEntry } from './log.js';
+import { readObjects } from './objects.js';
+import { toRepoPath, toWorkspacePath, type Repo } from './repo.js';
+import { kpiSchema, type Kpi } from '../model/kpi.js';
+import { decodeText } from '../load/decode.js';
+import { readOutturnCsv } from '../load/outturn-csv.js';
+import { parseYamlFile } from '../load/parse-yaml-file.js';
+import type { Observation } from '../model/workspace.js';
+import { kpiEditWords, type HistoryEntry, type KpiState } from '../core/kpi-history.js';
+
+/** The KPI's figures in one CSV, parsed with the real reader against the entry of the time. */
+export function observationsIn(file: string, bytes: Buffer | null | undefined, kpi: Kpi | null): Observation[] {
+  if (!bytes || !kpi) return [];
+  const { text } = decodeText({ path: file, bytes });
+  if (text === null) return [];
+  // Other KPIs' rows are not this history's business: every other id counts as reported elsewhere.
+  return readOutturnCsv(file, text, new Map([[kpi.id, kpi]]), () => true).observations.filter((o) => o.kpi === kpi.id);
+}
+
+function parseKpi(path: string, bytes: Buffer | null | undefined): Kpi | null {
+  if (!bytes) return null;
+  return parseYamlFile({ path, bytes }, kpiSchema, 'the KPI entry').data;
+}
+
+const isCsv = (p: string) => p.toLowerCase().endsWith('.csv');
+
+/**
+ * Every commit that changed the KPI's entry (followed across renames and moves) or its figures
+ * in the outturn CSVs, newest first, each with what changed in words. Two git log processes and
+ * one cat-file process in all. Commits that touched the CSVs but not this KPI's rows are left out.
+ */
+export function kpiHistory(repo: Repo, kpiFile: string, outturnsDir: string): HistoryEntry[] {
+  const repoKpiFile = toRepoPath(repo, kpiFile);
+  const repoOutturns = toRepoPath(repo, outturnsDir);
+  const kpiLog = logPaths(repo, [repoKpiFile], { follow: true });
+  const dataLog = logPaths(repo, [repoOutturns]);
+  const byCommit = new Map<
+    string,
+    { entry: LogEntry; kpiPath: { from: string; to: string } | null; csvs: Array<{ from: string; to: string; status: string }> }
+  >();
+  for (const e of kpiLog) {
+    const f = e.files[0];
+    byCommit.set(e.commit, { entry: e, kpiPath: f ? { from: f.status === 'A' ? '' : f.from, to: f.status === 'D' ? '' : f.to } : null, csvs: [] });
+  }
+  for (const e of dataLog) {
+    const item = byCommit.get(e.commit) ?? { entry: e, kpiPath: null, csvs: [] };
+    item.csvs = e.files.filter((f) => isCsv(f.to) || isCsv(f.from));
+    byCommit.set(e.commit, item);
+  }
+  // Oldest first, so each data commit reads its rows with the entry as it then stood.
+  const commits = [...byCommit.values()].sort((a, b) => a.entry.time - b.entry.time);
+  const names: string[] = [];
+  for (const { entry, kpiPath, csvs } of commits) {
+    if (kpiPath?.to) names.push(`${entry.commit}:${kpiPath.to}`);
+    if (kpiPath?.from && entry.parent) names.push(`${entry.parent}:${kpiPath.from}`);
+    for (const c of csvs) {
+      if (c.status !== 'D') names.push(`${entry.commit}:${c.to}`);
+      if (c.status !== 'A' && entry.parent) names.push(`${entry.parent}:${c.from}`);
+    }
+  }
+  const blobs = readObjects(repo, names);
+  const history: HistoryEntry[] = [];
+  let current: Kpi | null = null;
+  let currentFile: string | null = null;
+  for (const { entry, kpiPath, csvs } of commits) {
+    let before: KpiState = { kpi: current, file: currentFile, observations: [] };
+    let after: KpiState = { kpi: current, file: currentFile, observations: [] };
+    if (kpiPath) {
+      const from = kpiPath.from ? toWorkspacePath(repo, kpiPath.from) : null;
+      const to = kpiPath.to ? toWorkspacePath(repo, kpiPath.to) : null;
+      const old = from && entry.parent ? parseKpi(from, blobs.get(`${entry.parent}:${kpiPath.from}`)) : null;
+      const now = to ? parseKpi(to, blobs.get(`${entry.commit}:${kpiPath.to}`)) : null;
+      before = { kpi: old, file: from, observations: [] };
+      after = { kpi: now, file: to, observations: [] };
+      if (now) {
+        current = now;
+        currentFile = to;
+      }
+    }
+    for (const c of csvs) {
+      const path = toWorkspacePath(repo, c.to);
+      before.observations.push(
+        ...observationsIn(path, c.status === 'A' || !entry.parent ? null : blobs.get(`${entry.parent}:${c.from}`), before.kpi ?? current),
+      );
+      after.observations.push(...observationsIn(path, c.status === 'D' ? null : blobs.get(`${entry.commit}:${c.to}`), after.kpi ?? current));
+    }
+    const changes = kpiEditWords(before, after);
+    if (changes.length > 0) history.push({ commit: entry.commit, date: entry.date, author: entry.author, subject: entry.subject, changes });
+  }
+  return history.reverse();
+}

@@ -1,0 +1,156 @@
+import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { pathsSchema } from '../model/config.js';
+import type { SourceFile } from './decode.js';
+import type { WorkspaceSources } from './sources.js';
+import { isInside } from './paths.js';
+
+export const CONFIG_FILE = 'prf.yaml';
+
+/** Finds the workspace as git finds `.git`: the nearest folder at or above `start` holding prf.yaml. */
+export function findWorkspaceRoot(start: string): string | null {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+export type WorkspacePaths = ReturnType<typeof pathsSchema.parse>;
+
+/**
+ * The folders named in prf.yaml, read leniently: a broken config is reported by the loader,
+ * and meanwhile the default folders are still read so their files get checked too.
+ */
+export function readPaths(configText: string): WorkspacePaths {
+  try {
+    // js-yaml expands an alias once and shares it, so an alias bomb here costs nothing; the
+    // loader reports it against prf.yaml.
+    const raw = load(configText, { schema: CORE_SCHEMA }) as { paths?: unknown } | null;
+    const r = pathsSchema.safeParse(raw && typeof raw === 'object' ? (raw.paths ?? {}) : {});
+    if (r.success) return r.data;
+  } catch {
+    // The loader reports the syntax error with its position.
+  }
+  return pathsSchema.parse({});
+}
+
+function toPosix(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/**
+ * Lists files with one of `extensions` below `dir`, following links only while they stay inside
+ * the workspace and never visiting a folder twice (so a link loop ends).
+ */
+function listFiles(root: string, dir: string, extensions: readonly string[], problems: Diagnostic[]): string[] {
+  const rootReal = realpathSync(root);
+  const out: string[] = [];
+  const visited = new Set<string>();
+  const fail = (abs: string, message: string) =>
+    problems.push(diagnostic(toPosix(relative(root, abs)) || '.', { line: 1, column: 1 }, 'error', 'file-unreadable', message));
+  const wanted = (abs: string) => extensions.some((ext) => abs.toLowerCase().endsWith(ext));
+  // `real` is where `abs` really is. Only a link needs resolving: a plain entry of a folder is
+  // inside wherever the folder is, which saves a dozen system calls per file in a large dictionary.
+  const visitFolder = (abs: string, real: string) => {
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      fail(abs, `cannot read this folder (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const child = join(abs, entry.name);
+      if (entry.isDirectory()) visitFolder(child, join(real, entry.name));
+      else if (entry.isFile()) {
+        if (wanted(child)) out.push(child);
+      } else if (entry.isSymbolicLink()) visitLink(child);
+    }
+  };
+  const visitLink = (abs: string) => {
+    let real: string;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      fail(abs, 'this link points to something that does not exist: remove it or fix its target');
+      return;
+    }
+    if (!isInside(real, rootReal)) {
+      fail(abs, `this link leads outside the workspace (${real}): prf reads only files inside it; copy the file in instead`);
+      return;
+    }
+    const st = statSync(real);
+    if (st.isDirectory()) visitFolder(abs, real);
+    else if (st.isFile() && wanted(abs)) out.push(abs);
+  };
+  const walk = (abs: string) => {
+    const st = lstatSync(abs);
+    if (st.isSymbolicLink()) visitLink(abs);
+    else if (st.isDirectory()) {
+      const real = realpathSync(abs);
+      if (isInside(real, rootReal)) visitFolder(abs, real);
+      else fail(abs, `this link leads outside the workspace (${real}): prf reads only files inside it; copy the file in instead`);
+    } else if (st.isFile() && wanted(abs)) out.push(abs);
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+function readSource(root: string, abs: string, problems: Diagnostic[]): SourceFile | null {
+  const path = toPosix(relative(root, abs));
+  try {
+    accessSync(abs, constants.R_OK);
+    // Read when the loader asks, not all up front: a large workspace's files then never sit in
+    // memory together. Should the file vanish in between, it reads as empty and is reported so.
+    return {
+      path,
+      get bytes() {
+        try {
+          return readFileSync(abs);
+        } catch {
+          return new Uint8Array();
+        }
+      },
+    };
+  } catch (e) {
+    problems.push(
+      diagnostic(
+        path,
+        { line: 1, column: 1 },
+        'error',
+        'file-unreadable',
+        `cannot read this file (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`,
+      ),
+    );
+    return null;
+  }
+}
+
+export function readWorkspaceSources(root: string): WorkspaceSources {
+  const readProblems: Diagnostic[] = [];
+  const configAbs = join(root, CONFIG_FILE);
+  // prf.yaml is small and read twice (for the folders, then by the loader): read it once.
+  const configSource = readSource(root, configAbs, readProblems);
+  const config = { path: configSource?.path ?? CONFIG_FILE, bytes: configSource?.bytes ?? new Uint8Array() };
+  const paths = readPaths(Buffer.from(config.bytes).toString('utf8'));
+  // A folder outside the workspace is reported against prf.yaml by the loader, and never read.
+  const collect = (folder: string, ext: readonly string[]) =>
+    (isInside(resolve(root, folder), root) ? listFiles(root, resolve(root, folder), ext, readProblems) : [])
+      .map((abs) => readSource(root, abs, readProblems))
+      .filter((f): f is SourceFile => f !== null);
+  return {
+    config,
+    kpis: collect(paths.kpis, ['.yaml', '.yml']),
+    outturns: collect(paths.outturns, ['.csv']),
+    commentary: collect(paths.commentary, ['.yaml', '.yml']),
+    readProblems,
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The files of a new workspace, as text: pure, so a test can read exactly what `prf init` writes.
+ *
+ * The `$schema` lines point at `schemas/*.json` copies written into the workspace itself, made
+ * from the running prf's own schemas: they work offline, in an editor with no node_modules, and
+ * they match the prf that made them (`prf init` in a scratch folder refreshes them after an
+ * upgrade; see the README).
+ */
+import { stringify } from 'yaml';
+import { PUBLISHED_SCHEMAS, toJsonSchemaText } from '../model/schemas.js';
+import type { InitAnswers } from '../core/init-answers.js';
+
+export interface WorkspaceFile {
+  path: string;
+  data: string;
+}
+
+export const EXAMPLE_KPI_ID = 'CS-01';
+
+const yaml = (value: unknown) => stringify(value, { lineWidth: 100 });
+
+function configText(a: InitAnswers): string {
+  const config = {
+    organisation: a.organisation,
+    financialYearStartMonth: a.financialYearStartMonth,
+    committees: a.committees,
+    priorities: a.priorities,
+  };
+  return [
+    '# yaml-language-server: $schema=./schemas/config.schema.json',
+    '#',
+    '# The workspace settings. The RAGG band (ragg:), the 70% check (improvement:), SPC settings (spc:)',
+    '# and folders (paths:) take their defaults until set here; the README lists each.',
+    yaml(config),
+  ].join('\n');
+}
+
+function exampleKpiText(a: InitAnswers): string {
+  const priority = a.priorities[0]!;
+  const entry = {
+    id: EXAMPLE_KPI_ID,
+    name: 'Percentage of stage 1 complaints answered within 10 working days',
+    service: 'Customer Services',
+    committee: a.committees[0]!.id,
+    priority: priority.id,
+    aim: priority.aims[0]!.id,
+    level: 'kpi',
+    kind: 'measure',
+    definition: 'Stage 1 complaints answered in full within 10 working days of being logged, as a share of the stage 1 complaints answered in the period.',
+    purpose: "A prompt answer is what complainants most often ask for, and the Housing Ombudsman's Complaint Handling Code sets 10 working days.",
+    formula: 'Stage 1 complaints answered within 10 working days / stage 1 complaints answered x 100',
+    inclusions: ['Every stage 1 complaint answered in the period, whichever service it concerns'],
+    exclusions: ['Service requests and comments that are not complaints', 'Complaints withdrawn before an answer was due'],
+    workedExample: '171 of 190 stage 1 complaints answered in October were answered within 10 working days: 171 / 190 x 100 = 90.0%.',
+    unit: 'percentage',
+    decimals: 1,
+    polarity: 'higher',
+    frequency: 'monthly',
+    aggregation: 'ratio',
+    cumulative: false,
+    source: {
+      system: 'The complaints case management system',
+      systemChanges: 'None known',
+      manualAmendments: 'None',
+      reconciliation: 'Cases still open at month end are checked against the log before the figure is produced',
+    },
+    roles: {
+      owner: 'Head of Customer Services',
+      collector: 'Complaints Officer',
+      reviewer: 'Customer Services Manager',
+      headOfService: 'Head of Customer Services',
+      strategicLead: 'Chief Executive',
+    },
+    dataQuality: { confidence: 'green' },
+    reportingLagDays: 8,
+    target: { type: 'single', value: 95 },
+    baseline: { value: null, note: "A new measure: the first year's figures set the baseline" },
+    benchmarks: [],
+    changes: [],
+  };
+  return [
+    '# yaml-language-server: $schema=../schemas/kpi.schema.json',
+    '#',
+    `# An example entry, complete and valid: change it into one of ${a.organisation}'s own measures or`,
+    '# delete it. `prf new KPI-ID` writes a new entry with every field and a comment on each.',
+    yaml(entry),
+  ].join('\n');
+}
+
+const GITIGNORE = [
+  '# Papers and return forms are made from the files in git; keep them out of it.',
+  'reports/',
+  '# prf itself, installed with npm install --save-dev.',
+  'node_modules/',
+  '# Temporary files of an interrupted prf write.',
+  '.prf-tmp-*',
+  '',
+].join('\n');
+
+const WORKFLOW = `# Checks the KPI dictionary, outturns and commentary on every push and pull request; each problem
+# is marked on its line in the pull request.
+#
+# prf must be installed in this repository (npm install --save-dev with the prf you use, then
+# commit package.json and package-lock.json). "npx --no" runs that installed copy and never
+# downloads whatever package happens to be called prf on the npm registry.
+name: prf
+on: [push, pull_request]
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with: { node-version: 20 }
+      - run: npm ci
+      - run: npx --no prf validate --strict --format github
+`;
+
+const TEMPLATES_README =
+  "# Your report templates\n\nCopies of prf's report templates go here and override the defaults by name: `prf templates copy paper.html` puts one here to edit, `prf templates list` shows which are in use.\n";
+
+const OUTTURNS_README =
+  '# Outturns\n\nOne CSV per financial year (`2025-26.csv`), one row per KPI and period, columns `kpi,period,value,numerator,denominator,reviewed_by,note`. `prf import` adds the figures from filled return forms (`prf collect`) or from CSVs; you can also edit the files in a spreadsheet and save as "CSV UTF-8".\n';
+
+const COMMENTARY_README =
+  '# Commentary\n\nOne YAML file per period (`2025-26-Q1.yaml`): the exception report of each off-target KPI (overview, actions, barriers, likely outturn), the status and narrative of projects, achievements and the forward look. The schema is `schemas/commentary.schema.json`.\n';
+
+/** Every file of a new workspace, by workspace-relative path. */
+export function initFiles(a: InitAnswers): WorkspaceFile[] {
+  const schemas = Object.entries(PUBLISHED_SCHEMAS).map(([name, schema]) => ({ path: `schemas/${name}`, data: toJsonSchemaText(schema) }));
+  return [
+    { path: 'prf.yaml', data: configText(a) },
+    { path: `kpis/${EXAMPLE_KPI_ID}.yaml`, data: exampleKpiText(a) },
+    { path: 'data/outturns/README.md', data: OUTTURNS_README },
+    { path: 'data/commentary/README.md', data: COMMENTARY_README },
+    { path: 'templates/README.md', data: TEMPLATES_README },
+    { path: '.gitignore', data: GITIGNORE },
+    { path: '.github/workflows/prf.yml', data: WORKFLOW },
+    ...schemas,
+  ];
+}

@@ -1,0 +1,154 @@
+import type { ChalkInstance } from 'chalk';
+import type { ImprovementResult } from '../core/improvement.js';
+import type { Status } from '../core/ragg.js';
+import type { KpiStatus, StatusReport } from '../core/status.js';
+import { figureText, percentText, statusText, styleOf, trendText } from '../views/labels.js';
+import { csvLine } from '../formats/spreadsheet-text.js';
+
+export type TableFormat = 'table' | 'json' | 'csv';
+
+const paint = (color: ChalkInstance, status: Status, text: string): string =>
+  ({ red: color.red, amber: color.yellow, green: color.green, grey: color.gray, missing: color.magenta })[status](text);
+
+/** Pads to a width counted in characters as shown, so colour codes do not skew the columns. */
+function pad(text: string, width: number, shown = text): string {
+  return text + ' '.repeat(Math.max(0, width - [...shown].length));
+}
+
+function clip(text: string, width: number): string {
+  return [...text].length > width ? `${[...text].slice(0, width - 1).join('')}…` : text;
+}
+
+function table(headers: string[], rows: Array<Array<{ text: string; shown?: string }>>): string {
+  const widths = headers.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i]!.shown ?? r[i]!.text)].length)));
+  const line = (cells: Array<{ text: string; shown?: string }>) =>
+    `${cells
+      .map((c, i) => pad(c.text, widths[i]!, c.shown ?? c.text))
+      .join('  ')
+      .trimEnd()}\n`;
+  return line(headers.map((h) => ({ text: h }))) + rows.map(line).join('');
+}
+
+/**
+ * The JSON of `prf status`, a KPI at a time, exactly as `JSON.stringify(report, null, 2)` would
+ * print it (the period's commentary left out: it is in its own file). Ten thousand KPIs make a
+ * string of tens of megabytes; written in pieces, it never has to exist whole.
+ */
+export function* statusJsonChunks(report: StatusReport): Generator<string> {
+  yield `{\n  "period": ${JSON.stringify(report.period)},\n  "kpis": [`;
+  let first = true;
+  for (const { commentary: _, ...k } of report.kpis) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(k, null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+  }
+  yield `${report.kpis.length > 0 ? '\n  ' : ''}],\n  "summary": ${JSON.stringify(report.summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
+}
+
+/** Making Data Count's variation icons in a word each, for the terminal table. */
+const SPC_SHORT: Record<NonNullable<KpiStatus['spc']>['variation'], string> = {
+  common_cause: 'common cause',
+  special_cause_improving: 'special: improving',
+  special_cause_concerning: 'special: concerning',
+  special_cause_neither: 'special: neither',
+};
+
+/** `prf status`: the JSON contract of DOMAIN.md (plus added fields), a terminal table, or CSV. */
+export function formatStatus(report: StatusReport, format: TableFormat, color: ChalkInstance): string {
+  if (format === 'json') return [...statusJsonChunks(report)].join('');
+  if (format === 'csv') {
+    const head = csvLine([
+      'id',
+      'name',
+      'committee',
+      'value',
+      'target',
+      'status',
+      'on_target',
+      'trend_previous',
+      'trend_last_year',
+      'spc_variation',
+      'explanation',
+    ]);
+    return (
+      head +
+      report.kpis
+        .map((k) =>
+          csvLine([
+            k.id,
+            k.name,
+            k.committee,
+            k.value,
+            k.target,
+            k.status,
+            k.onTarget,
+            k.trend.previous,
+            k.trend.lastYear,
+            k.spc?.variation ?? null,
+            k.explanation,
+          ]),
+        )
+        .join('')
+    );
+  }
+  const rows = report.kpis.map((k) => {
+    const word = statusText(k.status);
+    return [
+      { text: k.id },
+      { text: clip(k.name, 48) },
+      { text: figureText(k.value, styleOf(k)) },
+      { text: figureText(k.target, styleOf(k)) },
+      { text: paint(color, k.status, word), shown: word },
+      { text: trendText(k.trend.previous) },
+      { text: trendText(k.trend.lastYear) },
+      { text: k.spc ? SPC_SHORT[k.spc.variation] : '–' },
+    ];
+  });
+  const s = report.summary;
+  return (
+    `${report.period}\n\n` +
+    table(['KPI', 'Name', 'Outturn', 'Target', 'Status', 'vs previous', 'vs last year', 'SPC'], rows) +
+    `\n${s.red} red, ${s.amber} amber, ${s.green} green, ${s.grey} grey, ${s.missing} missing; on target ${s.onTarget}, off target ${s.offTarget}\n`
+  );
+}
+
+const OUTCOME_WORDS: Record<ImprovementResult['kpis'][number]['outcome'], string> = {
+  improved: 'improved',
+  declined: 'declined',
+  unchanged: 'unchanged',
+  notComparable: 'not comparable',
+};
+
+/** `prf improvement`: the JSON contract, a table with the verdict, or CSV. */
+export function formatImprovement(r: ImprovementResult, format: TableFormat, color: ChalkInstance): string {
+  if (format === 'json') return `${JSON.stringify(r, null, 2)}\n`;
+  if (format === 'csv') {
+    return (
+      csvLine(['id', 'name', 'committee', 'current', 'previous', 'outcome', 'reason']) +
+      r.kpis.map((k) => csvLine([k.id, k.name, k.committee, k.current, k.previous, k.outcome, k.reason])).join('')
+    );
+  }
+  const rows = r.kpis.map((k) => {
+    const word = OUTCOME_WORDS[k.outcome];
+    return [
+      { text: k.id },
+      { text: clip(k.name, 48) },
+      { text: k.current === null ? '–' : String(k.current) },
+      { text: k.previous === null ? '–' : String(k.previous) },
+      { text: k.outcome === 'improved' ? color.green(word) : k.outcome === 'declined' ? color.red(word) : word, shown: word },
+      // Why a KPI cannot be compared is the question every such row raises.
+      { text: k.outcome === 'notComparable' ? clip(k.reason, 70) : '' },
+    ];
+  });
+  const comparable = r.improved + r.declined + r.unchanged;
+  const verdict = r.met
+    ? color.green(`met: ${r.improved} of ${comparable} comparable indicators improved (${percentText(r.share)}, threshold ${percentText(r.threshold)})`)
+    : color.red(
+        `not met: ${r.improved} of ${comparable} comparable indicators improved (${percentText(r.share)}, threshold ${percentText(r.threshold)}); ${r.moreNeeded} more must improve`,
+      );
+  const risk = r.atRisk.length > 0 ? `At risk: ${r.atRisk.join(', ')}\n` : '';
+  return (
+    `${r.year} year to date through ${r.through}, against ${r.comparedWith}\n\n` +
+    table(['KPI', 'Name', 'This year', 'Last year', 'Outcome', 'Why not comparable'], rows) +
+    `\n${r.declined} declined, ${r.unchanged} unchanged, ${r.notComparable} not comparable\n${verdict}\n${risk}`
+  );
+}

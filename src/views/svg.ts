@@ -1,0 +1,136 @@
+/**
+ * Charts as inline SVG strings: papers must read offline, with no script, and print. Every chart
+ * carries a text title and description so a screen reader gets what the picture shows. Numbers
+ * are written with fixed decimals so the same data always gives the same bytes.
+ */
+
+export interface ChartPoint {
+  label: string;
+  value: number | null;
+  /** A special-cause point, drawn with a distinct shape as well as colour. */
+  signal?: 'improvement' | 'concern' | 'neither' | null;
+}
+
+export interface ControlLines {
+  mean: number;
+  upperLimit: number;
+  lowerLimit: number;
+}
+
+const f = (x: number) => x.toFixed(1);
+
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+function scale(values: number[], top: number, bottom: number): (v: number) => number {
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (hi === lo) {
+    // A flat series sits mid-height rather than dividing by zero.
+    hi += 1;
+    lo -= 1;
+  }
+  return (v) => bottom - ((v - lo) / (hi - lo)) * (bottom - top);
+}
+
+/** Polyline runs between gaps: a missing figure breaks the line rather than being bridged. */
+function segments(points: Array<{ x: number; y: number } | null>): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  for (const p of points) {
+    if (p === null) {
+      if (run.length > 1) out.push(run.join(' '));
+      run = [];
+    } else run.push(`${f(p.x)},${f(p.y)}`);
+  }
+  if (run.length > 1) out.push(run.join(' '));
+  return out;
+}
+
+/** A small line of the recent series for dashboard rows. `description` is read out instead. */
+export function sparkline(points: ChartPoint[], description: string, width = 96, height = 24): string {
+  const present = points.filter((p) => p.value !== null).map((p) => p.value!);
+  if (present.length < 2) return '';
+  const y = scale(present, 3, height - 3);
+  const step = (width - 6) / Math.max(points.length - 1, 1);
+  const xy = points.map((p, i) => (p.value === null ? null : { x: 3 + i * step, y: y(p.value) }));
+  const last = xy.filter((p) => p !== null).at(-1)!;
+  const lines = segments(xy).map((pts) => `<polyline points="${pts}" fill="none" stroke="currentColor" stroke-width="1.5"/>`);
+  return (
+    `<svg class="sparkline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(description)}">` +
+    `${lines.join('')}<circle cx="${f(last.x)}" cy="${f(last.y)}" r="2.5" fill="currentColor"/></svg>`
+  );
+}
+
+export interface ControlChartInput {
+  title: string;
+  description: string;
+  points: ChartPoint[];
+  target: number | null;
+  lines: ControlLines | null;
+}
+
+const SIGNAL_MARK: Record<'improvement' | 'concern' | 'neither', (x: number, y: number) => string> = {
+  // Making Data Count colours (blue improvement, orange concern, purple neither) plus shape.
+  improvement: (x, y) => `<circle cx="${f(x)}" cy="${f(y)}" r="4" fill="#005eb8"/>`,
+  concern: (x, y) => `<rect x="${f(x - 4)}" y="${f(y - 4)}" width="8" height="8" fill="#ed8b00"/>`,
+  neither: (x, y) => `<path d="M${f(x)} ${f(y - 5)} L${f(x + 5)} ${f(y + 4)} L${f(x - 5)} ${f(y + 4)} Z" fill="#7c2855"/>`,
+};
+
+/**
+ * The series with its target and, where SPC applies, the mean and process limits, for an
+ * exception page. Axis labels are the first and last periods and the value range.
+ */
+export function controlChart(input: ControlChartInput, format: (v: number) => string): string {
+  const width = 640;
+  const height = 240;
+  const left = 112;
+  const right = width - 16;
+  const top = 16;
+  const bottom = height - 32;
+  const values = input.points.filter((p) => p.value !== null).map((p) => p.value!);
+  if (values.length === 0) return '';
+  const extents = [...values];
+  if (input.target !== null) extents.push(input.target);
+  if (input.lines) extents.push(input.lines.upperLimit, input.lines.lowerLimit);
+  const y = scale(extents, top, bottom);
+  const step = (right - left) / Math.max(input.points.length - 1, 1);
+  const xy = input.points.map((p, i) => (p.value === null ? null : { x: left + i * step, y: y(p.value) }));
+  const hLine = (v: number, cls: string, label: string, dash: string, stroke = '#505a5f') =>
+    `<line class="${cls}" x1="${left}" x2="${right}" y1="${f(y(v))}" y2="${f(y(v))}" stroke="${stroke}" stroke-dasharray="${dash}"/>` +
+    `<text x="${left - 4}" y="${f(y(v) + 4)}" text-anchor="end" font-size="10">${escapeXml(label)}</text>`;
+  const parts: string[] = [];
+  if (input.lines) {
+    parts.push(
+      hLine(input.lines.upperLimit, 'limit', `UPL ${format(input.lines.upperLimit)}`, '2 3'),
+      hLine(input.lines.lowerLimit, 'limit', `LPL ${format(input.lines.lowerLimit)}`, '2 3'),
+      hLine(input.lines.mean, 'mean', `mean ${format(input.lines.mean)}`, '0'),
+    );
+  }
+  if (input.target !== null) parts.push(hLine(input.target, 'target', `target ${format(input.target)}`, '8 4', '#d4351c'));
+  parts.push(...segments(xy).map((pts) => `<polyline points="${pts}" fill="none" stroke="#0b0c0c" stroke-width="2"/>`));
+  input.points.forEach((p, i) => {
+    const at = xy[i];
+    if (!at) return;
+    parts.push(p.signal ? SIGNAL_MARK[p.signal](at.x, at.y) : `<circle cx="${f(at.x)}" cy="${f(at.y)}" r="2.5" fill="#0b0c0c"/>`);
+  });
+  const first = input.points[0]!.label;
+  const last = input.points.at(-1)!.label;
+  parts.push(
+    `<text x="${left}" y="${height - 12}" font-size="10">${escapeXml(first)}</text>`,
+    `<text x="${right}" y="${height - 12}" font-size="10" text-anchor="end">${escapeXml(last)}</text>`,
+  );
+  return (
+    `<svg class="chart" width="100%" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${chartId(input.title)}-t ${chartId(input.title)}-d">` +
+    `<title id="${chartId(input.title)}-t">${escapeXml(input.title)}</title><desc id="${chartId(input.title)}-d">${escapeXml(input.description)}</desc>` +
+    `${parts.join('')}</svg>`
+  );
+}
+
+function chartId(title: string): string {
+  return `c-${title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+}
