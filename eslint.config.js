@@ -1,21 +1,22 @@
 // The linter holds the stages apart (docs/dev/architecture.md draws them):
-// model, diagnostics -> core -> views -> render, with load and rules reading the files and
+// text (comparing and wording text) below everything; model, diagnostics -> core -> views -> render, with load and rules reading the files and
 // write putting files down. Files, git, child processes and the clock stay at the edges.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Each stage folder of src/, and the stage folders it may import from (besides itself). */
 export const LAYERS = {
-  diagnostics: [],
-  model: [],
-  core: ['model', 'diagnostics'],
-  formats: ['core', 'model', 'diagnostics'],
-  views: ['core', 'model'],
-  render: ['views', 'formats', 'core', 'model', 'diagnostics'],
-  load: ['formats', 'core', 'model', 'diagnostics'],
-  rules: ['load', 'formats', 'core', 'model', 'diagnostics'],
-  write: ['load', 'render', 'formats', 'core', 'model', 'diagnostics'],
-  git: ['load', 'rules', 'formats', 'core', 'model', 'diagnostics'],
+  text: [],
+  diagnostics: ['text'],
+  model: ['text'],
+  core: ['model', 'diagnostics', 'text'],
+  formats: ['core', 'model', 'diagnostics', 'text'],
+  views: ['core', 'model', 'text'],
+  render: ['views', 'formats', 'core', 'model', 'diagnostics', 'text'],
+  load: ['formats', 'core', 'model', 'diagnostics', 'text'],
+  rules: ['load', 'formats', 'core', 'model', 'diagnostics', 'text'],
+  write: ['load', 'render', 'formats', 'core', 'model', 'diagnostics', 'text'],
+  git: ['load', 'rules', 'formats', 'core', 'model', 'diagnostics', 'text'],
 };
 const STAGES = Object.keys(LAYERS);
 

@@ -7,6 +7,7 @@ import { writeFilesAtomically } from '../write/write-files.js';
 import { checkOutputFolder, loadForCommand, resolvePeriodArg } from './context.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
+import { counted } from '../text/plural.js';
 
 export interface CollectOptions {
   owner?: string;
@@ -15,7 +16,6 @@ export interface CollectOptions {
 
 export async function runCollect(io: CliIO, globals: GlobalOptions, periodText: string, options: CollectOptions): Promise<number> {
   const loaded = loadForCommand(io, globals);
-  if (typeof loaded === 'number') return loaded;
   const { root, workspace, displayPath } = loaded;
   const period = resolvePeriodArg(io, workspace, periodText);
   const periodName = formatPeriod(period);
@@ -53,11 +53,9 @@ export async function runCollect(io: CliIO, globals: GlobalOptions, periodText: 
   writeFilesAtomically(out, files);
   for (const [i, f] of files.entries()) {
     io.stdout.write(
-      `wrote    ${displayPath(relative(root, resolve(out, f.path)))}  ${plan.forms[i]!.collector}: ${f.rows} figure${f.rows === 1 ? '' : 's'}, due by ${plan.forms[i]!.returnBy}\n`,
+      `wrote    ${displayPath(relative(root, resolve(out, f.path)))}  ${plan.forms[i]!.collector}: ${counted(f.rows, 'figure')}, due by ${plan.forms[i]!.returnBy}\n`,
     );
   }
-  io.stdout.write(
-    `${files.length} form${files.length === 1 ? '' : 's'} for ${periodName}${already}. Send each to its collector; bring them back with prf import.\n`,
-  );
+  io.stdout.write(`${counted(files.length, 'form')} for ${periodName}${already}. Send each to its collector; bring them back with prf import.\n`);
   return EXIT.ok;
 }

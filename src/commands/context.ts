@@ -9,9 +9,11 @@ import type { WorkspaceSources } from '../load/sources.js';
 import type { Config } from '../model/config.js';
 import type { Workspace } from '../model/workspace.js';
 import { readWorkspaceSources } from '../load/read-sources.js';
-import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
+import { colorFor, ProblemsReported, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
 import { displayPathFn, resolveWorkspaceRoot } from './workspace-root.js';
+import { counted } from '../text/plural.js';
+import { isIsoDate } from '../model/dates.js';
 
 export interface LoadedWorkspace {
   root: string;
@@ -26,7 +28,7 @@ export interface LoadedWorkspace {
  * the same diagnostics `prf validate` gives, since figures from a broken dictionary would be
  * wrong; warnings do not, but are counted so nobody forgets them.
  */
-export function loadForCommand(io: CliIO, globals: GlobalOptions): LoadedWorkspace | number {
+export function loadForCommand(io: CliIO, globals: GlobalOptions): LoadedWorkspace {
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
   const sources = readWorkspaceSources(root);
   const { workspace, diagnostics } = loadWorkspace(sources);
@@ -36,10 +38,9 @@ export function loadForCommand(io: CliIO, globals: GlobalOptions): LoadedWorkspa
     const shown = diagnostics.filter((d) => d.severity === 'error');
     io.stderr.write(stylish(shown, { displayPath, color: colorFor(io.stderr, io.env, globals.color) }));
     io.stderr.write('prf: the workspace has errors; fix them (prf validate lists them) and run again\n');
-    return EXIT.problems;
+    throw new ProblemsReported();
   }
-  if (warnings > 0)
-    io.stderr.write(`prf: ${warnings} warning${warnings === 1 ? '' : 's'} in the workspace (run prf validate to see ${warnings === 1 ? 'it' : 'them'})\n`);
+  if (warnings > 0) io.stderr.write(`prf: ${counted(warnings, 'warning')} in the workspace (run prf validate to see ${warnings === 1 ? 'it' : 'them'})\n`);
   return { root, workspace, sources, displayPath };
 }
 
@@ -71,8 +72,7 @@ export function checkCommittee(workspace: Workspace, id: string | undefined): vo
 
 /** A date given on the command line (`--date`, `--today`): a real day written YYYY-MM-DD. */
 export function dateOption(flag: string, text: string): string {
-  const d = new Date(`${text}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
+  if (!isIsoDate(text)) {
     throw new UsageError(`${flag} ${text}: give a real date as YYYY-MM-DD, e.g. 2026-03-12`);
   }
   return text;

@@ -14,6 +14,9 @@ import { readWorkspaceSources } from '../load/read-sources.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
 import { resolveWorkspaceRoot } from './workspace-root.js';
+import { compareText } from '../text/compare.js';
+import { counted } from '../text/plural.js';
+import { toPosix } from '../load/paths.js';
 
 /** A workspace read at a commit or (rev null) from the working tree; invalid entries are left out and counted. */
 function workspaceAt(io: CliIO, repo: Repo, root: string, rev: string | null): { workspace: Workspace; commit: string | null } {
@@ -23,9 +26,7 @@ function workspaceAt(io: CliIO, repo: Repo, root: string, rev: string | null): {
   if (workspace === null) throw new UsageError(`prf.yaml in ${where} cannot be read, so there is nothing to compare; prf validate shows why`);
   const { errors } = countBySeverity(diagnostics);
   if (errors > 0)
-    io.stderr.write(
-      `prf: ${errors} error${errors === 1 ? '' : 's'} in the workspace at ${where}: entries and rows with errors are left out of the comparison\n`,
-    );
+    io.stderr.write(`prf: ${counted(errors, 'error')} in the workspace at ${where}: entries and rows with errors are left out of the comparison\n`);
   return { workspace, commit };
 }
 
@@ -90,7 +91,7 @@ function findManifest(root: string, reportsDir: string): string {
         .map((d) => join(dir, d, MANIFEST_FILE))
         .filter((f) => existsSync(f))
         .map((f) => ({ f, written: statSync(f).mtimeMs }))
-        .sort((a, b) => a.written - b.written || (a.f < b.f ? -1 : 1))
+        .sort((a, b) => a.written - b.written || compareText(a.f, b.f))
     : [];
   if (candidates.length === 0) throw new UsageError(`no ${MANIFEST_FILE} under ${reportsDir}/: name one, or write one with prf report PERIOD --manifest`);
   return candidates[candidates.length - 1]!.f;
@@ -135,7 +136,7 @@ export async function runVerify(io: CliIO, globals: GlobalOptions, manifestPath:
   const ok = edited.length === 0 && changedPapers.length === 0;
   if (options.format === 'json') {
     io.stdout.write(
-      `${JSON.stringify({ manifest: relative(root, file).split('\\').join('/'), period: manifest.period, commit: manifest.commit, matches: ok, editedSincePublished: edited, wouldNowDiffer: changedPapers, notCompared: manifest.outputs.filter((o) => !rerendered.has(o.path)).map((o) => o.path), changesSince: diff }, null, 2)}\n`,
+      `${JSON.stringify({ manifest: toPosix(relative(root, file)), period: manifest.period, commit: manifest.commit, matches: ok, editedSincePublished: edited, wouldNowDiffer: changedPapers, notCompared: manifest.outputs.filter((o) => !rerendered.has(o.path)).map((o) => o.path), changesSince: diff }, null, 2)}\n`,
     );
     return ok ? EXIT.ok : EXIT.problems;
   }

@@ -14,6 +14,8 @@ import type { Observation } from '../model/workspace.js';
 import { dateOption, loadForCommand, resolvePeriodArg } from './context.js';
 import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
+import { counted } from '../text/plural.js';
+import { toPosix } from '../load/paths.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -34,7 +36,6 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
 
   const loaded = loadForCommand(io, globals);
-  if (typeof loaded === 'number') return loaded;
   const { root, workspace, displayPath } = loaded;
   const period = options.period === undefined ? null : formatPeriod(resolvePeriodArg(io, workspace, options.period));
   const kpis = new Map(workspace.kpis.map((k) => [k.id, k]));
@@ -47,7 +48,7 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   for (const arg of fileArgs) {
     const abs = resolve(io.cwd, arg);
     if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`${arg}: no such file`);
-    const file = relative(root, abs).split('\\').join('/');
+    const file = toPosix(relative(root, abs));
     const bytes = readFileSync(abs);
     if (/\.xlsx$/i.test(abs)) {
       const { readForm } = await import('../load/read-form.js');
@@ -112,7 +113,7 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   const count = plan.additions.length + plan.restatements.length;
   if (options.dryRun) {
     for (const f of edits.files) io.stdout.write(`would write ${displayPath(f.path)}\n`);
-    io.stdout.write(`dry run: ${count} figure${count === 1 ? '' : 's'} would change; nothing was written\n`);
+    io.stdout.write(`dry run: ${counted(count, 'figure')} would change; nothing was written\n`);
     return EXIT.ok;
   }
   if (edits.files.length > 0)
@@ -121,8 +122,6 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
       edits.files.map((f) => ({ path: f.path, data: f.text })),
     );
   for (const f of edits.files) io.stdout.write(`wrote    ${displayPath(f.path)}\n`);
-  io.stdout.write(
-    `${count} figure${count === 1 ? '' : 's'} imported${count > 0 ? '; each awaits sign-off by its data reviewer (reviewed_by), as prf due shows' : ''}\n`,
-  );
+  io.stdout.write(`${counted(count, 'figure')} imported${count > 0 ? '; each awaits sign-off by its data reviewer (reviewed_by), as prf due shows' : ''}\n`);
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@ import { initFiles } from '../render/init-files.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { CONFIG_FILE } from '../load/read-sources.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { toPosix } from '../load/paths.js';
 
 export interface InitOptions {
   organisation?: string;
@@ -84,7 +85,7 @@ export async function runInit(io: CliIO, dirArg: string | undefined, options: In
     throw new UsageError(`${shown} already has ${clashes.join(', ')}; prf init writes nothing over existing files: move them aside or choose another folder`);
 
   writeFilesAtomically(dir, files);
-  for (const f of files) io.stdout.write(`wrote    ${relative(io.cwd, join(dir, f.path)).split('\\').join('/')}\n`);
+  for (const f of files) io.stdout.write(`wrote    ${toPosix(relative(io.cwd, join(dir, f.path)))}\n`);
   const cd = shown === '.' ? '' : `cd ${shown} && `;
   io.stdout.write(`\nA workspace for ${answers.organisation}. Next: ${cd}prf validate --strict, then prf new KPI-ID for each measure (see the README).\n`);
   return EXIT.ok;

@@ -24,6 +24,12 @@ export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
 /** A mistake in how prf was called (bad flag, no workspace): exit 2 with the message. */
 export class UsageError extends Error {}
 
+/**
+ * The workspace has problems that stop the command, and they have already been written to
+ * standard error (as prf validate lists them): exit 1 with nothing more to say.
+ */
+export class ProblemsReported extends Error {}
+
 /** Colour only for a terminal, never under NO_COLOR, always under FORCE_COLOR. */
 export function colorFor(stream: OutputStream, env: CliIO['env'], enabled: boolean): ChalkInstance {
   let level: 0 | 1 | 2 | 3 = 0;

@@ -5,7 +5,7 @@ import type { TemplateLayer } from '../formats/template-layer.js';
 import { loadWorkspace } from '../rules/load-workspace.js';
 import type { WorkspaceSources } from '../load/sources.js';
 import type { Workspace } from '../model/workspace.js';
-import { colorFor, EXIT, type CliIO } from './io.js';
+import { colorFor, ProblemsReported, type CliIO } from './io.js';
 import { sourcesAtCommit } from '../git/sources-at.js';
 
 export interface WorkspaceAtCommit {
@@ -22,7 +22,7 @@ export interface WorkspaceAtCommit {
  * workspace at that commit stop the command (exit 1): a paper from a broken dictionary was
  * never published.
  */
-export function loadAtRevision(io: CliIO, root: string, rev: string, displayPath: (f: string) => string, color: boolean): WorkspaceAtCommit | number {
+export function loadAtRevision(io: CliIO, root: string, rev: string, displayPath: (f: string) => string, color: boolean): WorkspaceAtCommit {
   const repo = openRepo(root);
   const commit = resolveCommit(repo, rev);
   const at = sourcesAtCommit(repo, commit);
@@ -35,7 +35,7 @@ export function loadAtRevision(io: CliIO, root: string, rev: string, displayPath
       ),
     );
     io.stderr.write(`prf: the workspace at ${rev} (${short(commit)}) has errors, so no papers could have been produced from it\n`);
-    return EXIT.problems;
+    throw new ProblemsReported();
   }
   const templates = at.templates.size > 0 ? { label: at.paths.templates, files: at.templates } : null;
   return { repo, commit, workspace, templates, sources: at.sources };

@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { GitError } from '../git/git.js';
 import { WriteError } from '../write/write-files.js';
 import { TemplateError } from '../render/template-error.js';
-import { EXIT, UsageError, type Action, type CliIO, type GlobalOptions } from './io.js';
+import { EXIT, ProblemsReported, UsageError, type Action, type CliIO, type GlobalOptions } from './io.js';
 import { packageVersion } from './version.js';
 import { registerCollect } from './register/collect.js';
 import { registerImport } from './register/import.js';
@@ -56,6 +56,7 @@ export async function main(io: CliIO): Promise<number> {
       // Help and --version "fail" with exit code 0; every other commander error is a usage error.
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    if (err instanceof ProblemsReported) return EXIT.problems;
     if (err instanceof WriteError || err instanceof TemplateError) {
       io.stderr.write(`prf: ${err.message}\n`);
       return EXIT.problems;

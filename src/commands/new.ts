@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { folderForNew } from '../core/kpi-folder.js';
 import { blankEntry, entryFrom, entryText } from '../render/kpi-template.js';
 import { stylish } from '../render/diagnostics.js';
@@ -12,14 +12,13 @@ import { checkCommittee } from './context.js';
 import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
 import { displayPathFn, resolveWorkspaceRoot } from './workspace-root.js';
+import { toPosix } from '../load/paths.js';
 
 export interface NewOptions {
   from?: string;
   committee?: string;
   folder?: string;
 }
-
-const toPosix = (p: string) => p.split(sep).join('/');
 
 export async function runNew(io: CliIO, globals: GlobalOptions, id: string, options: NewOptions): Promise<number> {
   if (!KPI_ID_PATTERN.test(id)) throw new UsageError(`${id}: a KPI id is capital letters, digits and hyphens, starting with a letter, e.g. HC-AM-01`);

@@ -21,11 +21,10 @@ export interface ReportSource extends LoadedWorkspace {
  * report at that commit used; a workspace that relied on the built-in templates therefore
  * reproduces exactly only with the prf version that produced the papers.
  */
-export function loadForReportAt(io: CliIO, globals: GlobalOptions, rev: string): ReportSource | number {
+export function loadForReportAt(io: CliIO, globals: GlobalOptions, rev: string): ReportSource {
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
   const displayPath = displayPathFn(root, io.cwd);
   const at = loadAtRevision(io, root, rev, displayPath, globals.color);
-  if (typeof at === 'number') return at;
   const { date, subject } = describeCommit(at.repo, at.commit);
   io.stderr.write(
     `prf: reading the workspace as at ${short(at.commit)} (${date}, "${subject.length > 60 ? `${subject.slice(0, 57)}...` : subject}") from git; the working tree is not touched\n`,

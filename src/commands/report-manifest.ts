@@ -10,6 +10,8 @@ import type { TemplateSet } from '../render/templates.js';
 import { hashes, inputHashes, MANIFEST_FILE, manifestJson, sha256, type FileHash, type Manifest } from '../load/manifest.js';
 import type { ReportSource } from './report-at.js';
 import { isWorkspaceInput } from '../git/sources-at.js';
+import { byPath } from '../text/compare.js';
+import { toPosix } from '../load/paths.js';
 
 export interface PublishedRun {
   period: string;
@@ -35,11 +37,11 @@ function templateHashes(root: string, set: TemplateSet, layers: ReportSource['te
     const path = memory.has(file)
       ? file
       : !inWorkspace && file.startsWith(DEFAULT_TEMPLATES_DIR + sep)
-        ? `(prf)/${relative(DEFAULT_TEMPLATES_DIR, file).split(sep).join('/')}`
-        : relative(root, file).split(sep).join('/');
+        ? `(prf)/${toPosix(relative(DEFAULT_TEMPLATES_DIR, file))}`
+        : toPosix(relative(root, file));
     out.push({ path, sha256: sha256(text) });
   }
-  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return out.sort(byPath);
 }
 
 /**

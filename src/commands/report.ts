@@ -12,6 +12,8 @@ import { REPORT_FORMATS, renderText, type RenderedFile, type ReportFormat } from
 import { workspaceTemplateDirs } from '../load/template-files.js';
 import { loadTemplates } from './load-templates.js';
 import type { TemplateSet } from '../render/templates.js';
+import { byPath } from '../text/compare.js';
+import { counted } from '../text/plural.js';
 
 export interface ReportOptions {
   committee?: string;
@@ -76,9 +78,8 @@ export function reportViews(workspace: Workspace, period: Period, settings: { co
 export async function runReport(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: ReportOptions): Promise<number> {
   const formats = parseFormats(options.format);
   const date = options.date === undefined ? null : dateOption('--date', options.date);
-  const loaded: ReportSource | number =
+  const loaded: ReportSource =
     options.at === undefined ? loadForCommand(io, globals) : await (await import('./report-at.js')).loadForReportAt(io, globals, options.at);
-  if (typeof loaded === 'number') return loaded;
   const { root, workspace, displayPath } = loaded;
   checkCommittee(workspace, options.committee);
   const period = resolvePeriodArg(io, workspace, periodText);
@@ -121,10 +122,10 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
   }
   writeFilesAtomically(outDir, files);
   io.stdout.write(
-    `${views.gaps.length > 0 ? `DRAFT: ${views.gaps.length} gap${views.gaps.length === 1 ? '' : 's'} remain; ` : ''}wrote ${files.length} files for ${formatPeriod(period)}:\n`,
+    `${views.gaps.length > 0 ? `DRAFT: ${counted(views.gaps.length, 'gap')} remain; ` : ''}wrote ${files.length} files for ${formatPeriod(period)}:\n`,
   );
   // Papers written outside the folder prf was run from are listed by their full path.
   const shown = (f: string) => (relative(io.cwd, join(outDir, f)).startsWith('..') ? join(outDir, f) : displayPath(relative(root, join(outDir, f))));
-  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) io.stdout.write(`  ${shown(f.path)}\n`);
+  for (const f of [...files].sort(byPath)) io.stdout.write(`  ${shown(f.path)}\n`);
   return EXIT.ok;
 }

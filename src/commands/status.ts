@@ -34,7 +34,6 @@ function parseStatuses(text: string | undefined): Set<string> | null {
 export async function runStatus(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: StatusOptions): Promise<number> {
   const statuses = parseStatuses(options.status);
   const loaded = loadForCommand(io, globals);
-  if (typeof loaded === 'number') return loaded;
   const { workspace } = loaded;
   checkCommittee(workspace, options.committee);
   const service = options.service?.trim().toLowerCase();
@@ -59,7 +58,6 @@ export async function runImprovement(
   options: TableOptions & { through?: string },
 ): Promise<number> {
   const loaded = loadForCommand(io, globals);
-  if (typeof loaded === 'number') return loaded;
   const { workspace } = loaded;
   checkCommittee(workspace, options.committee);
   const startMonth = workspace.config.financialYearStartMonth;
@@ -87,7 +85,6 @@ export async function runImprovement(
 
 export async function runDue(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: TableOptions & { today?: string }): Promise<number> {
   const loaded = loadForCommand(io, globals);
-  if (typeof loaded === 'number') return loaded;
   const { workspace } = loaded;
   checkCommittee(workspace, options.committee);
   const period = resolvePeriodArg(io, workspace, periodText);

@@ -6,10 +6,11 @@ import { loadTemplates } from './load-templates.js';
 import { loadForCommand } from './context.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
+import { byEntryKey } from '../text/compare.js';
+import { counted } from '../text/plural.js';
 
 export async function runTemplatesCopy(io: CliIO, globals: GlobalOptions, names: string[], options: { force?: boolean }): Promise<number> {
   const loaded = loadForCommand(io, globals);
-  if (typeof loaded === 'number') return loaded;
   const { root, workspace, displayPath } = loaded;
   const target = resolve(root, workspace.config.paths.templates);
   const available = defaultTemplateFiles();
@@ -34,18 +35,17 @@ export async function runTemplatesCopy(io: CliIO, globals: GlobalOptions, names:
     io.stdout.write(`copied   ${shown}\n`);
     copied++;
   }
-  io.stdout.write(`${copied} template${copied === 1 ? '' : 's'} copied; prf report now uses the copies in place of the defaults\n`);
+  io.stdout.write(`${counted(copied, 'template')} copied; prf report now uses the copies in place of the defaults\n`);
   return EXIT.ok;
 }
 
 export async function runTemplatesList(io: CliIO, globals: GlobalOptions): Promise<number> {
   const loaded = loadForCommand(io, globals);
-  if (typeof loaded === 'number') return loaded;
   const { root, workspace, displayPath } = loaded;
   const dirs = workspaceTemplateDirs(root, workspace.config);
   const own = dirs[0]!;
   const set = loadTemplates(dirs);
-  for (const [name, file] of [...set.sources].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [name, file] of [...set.sources].sort(byEntryKey)) {
     const fromWorkspace = file.startsWith(own) && own !== DEFAULT_TEMPLATES_DIR;
     io.stdout.write(`${name.padEnd(28)} ${fromWorkspace ? displayPath(relative(root, file)) : 'default'}\n`);
   }

@@ -6,6 +6,7 @@ import type { GlobalOptions } from './io.js';
 import { displayPathFn, resolveWorkspaceRoot } from './workspace-root.js';
 import { readWorkspaceSources } from '../load/read-sources.js';
 import { loadWorkspace } from '../rules/load-workspace.js';
+import { toPosix } from '../load/paths.js';
 
 export interface ValidateOptions {
   strict?: boolean;
@@ -33,7 +34,7 @@ export async function runValidate(io: CliIO, globals: GlobalOptions, options: Va
     options.since === undefined || loaded.workspace === null
       ? loaded.diagnostics
       : [...loaded.diagnostics, ...(await import('../git/since.js')).changeControlSince(root, loaded.workspace, sources, options.since)];
-  const prefixes = paths.map((p) => relative(root, resolve(io.cwd, p)).split('\\').join('/').replace(/\/$/, ''));
+  const prefixes = paths.map((p) => toPosix(relative(root, resolve(io.cwd, p))).replace(/\/$/, ''));
   const shown = filterByPaths(applyStrict(diagnostics, options.strict ?? false), prefixes);
   const formatter = DIAGNOSTIC_FORMATTERS[options.format]!;
   io.stdout.write(formatter(shown, { displayPath: displayPathFn(root, io.cwd), color: colorFor(io.stdout, io.env, globals.color) }));

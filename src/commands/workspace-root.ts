@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { CONFIG_FILE, findWorkspaceRoot } from '../load/read-sources.js';
 import { UsageError } from './io.js';
+import { toPosix } from '../load/paths.js';
 
 /** The workspace folder from --workspace, or found by walking up from the current folder. */
 export function resolveWorkspaceRoot(cwd: string, option: string | undefined): string {
@@ -22,7 +23,7 @@ export function resolveWorkspaceRoot(cwd: string, option: string | undefined): s
 /** Paths as the user should see them: relative to where prf was run, with forward slashes. */
 export function displayPathFn(root: string, cwd: string): (file: string) => string {
   return (file) => {
-    const rel = relative(cwd, join(root, file)).split('\\').join('/');
+    const rel = toPosix(relative(cwd, join(root, file)));
     return rel === '' ? '.' : rel;
   };
 }

@@ -16,6 +16,8 @@ import type { IsHoliday } from './working-days.js';
 import type { Measure } from '../model/kpi.js';
 import { figureRange } from './figure-range.js';
 import type { Workspace } from '../model/workspace.js';
+import { byEntryKey, compareText } from '../text/compare.js';
+import { counted } from '../text/plural.js';
 
 export interface FormRow {
   kpi: string;
@@ -50,7 +52,7 @@ export interface CollectPlan {
 
 function unitText(kpi: Measure): string {
   const base = kpi.unit === 'percentage' ? 'percentage (write 96.4 for 96.4%)' : kpi.unit === 'currency' ? 'pounds' : kpi.unit;
-  return `${base}${kpi.unitLabel ? `, ${kpi.unitLabel}` : ''}, ${kpi.decimals} decimal place${kpi.decimals === 1 ? '' : 's'}`;
+  return `${base}${kpi.unitLabel ? `, ${kpi.unitLabel}` : ''}, ${counted(kpi.decimals, 'decimal place')}`;
 }
 
 function targetText(kpi: Measure, p: Period, startMonth: number): string {
@@ -99,14 +101,12 @@ export function planCollection(workspace: Workspace, period: Period, isHoliday: 
       byCollector.set(collector, [...(byCollector.get(collector) ?? []), row]);
     }
   }
-  const forms = [...byCollector.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([collector, rows]) => ({
-      collector,
-      period: formatPeriod(period),
-      returnBy: rows.map((r) => r.deadline).sort()[0]!,
-      rows: rows.sort((a, b) => (a.kpi !== b.kpi ? (a.kpi < b.kpi ? -1 : 1) : a.period < b.period ? -1 : a.period > b.period ? 1 : 0)),
-    }));
+  const forms = [...byCollector.entries()].sort(byEntryKey).map(([collector, rows]) => ({
+    collector,
+    period: formatPeriod(period),
+    returnBy: rows.map((r) => r.deadline).sort()[0]!,
+    rows: rows.sort((a, b) => compareText(a.kpi, b.kpi) || compareText(a.period, b.period)),
+  }));
   return { forms, alreadyRecorded };
 }
 

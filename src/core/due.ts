@@ -19,7 +19,7 @@ import type { Kpi, Measure, Qualitative } from '../model/kpi.js';
 import type { Observation, Workspace } from '../model/workspace.js';
 import { formatPeriod, parsePeriod, periodEndDate, type Period } from '../model/periods.js';
 import { measureStatus, needsException } from './ragg.js';
-import { byId } from './status.js';
+import { byId } from '../text/compare.js';
 import { outturnFor } from './rollup.js';
 import { ownPeriodsIn } from './spans.js';
 import { targetFor } from './targets.js';

@@ -8,6 +8,7 @@ import { yearToDateOutturn } from './rollup.js';
 import { targetForYearToDate } from './targets.js';
 import { directionOfTravel } from './trend.js';
 import { observationsOf } from './observations.js';
+import { byId, byText } from '../text/compare.js';
 
 /**
  * The 70% check (seed 001): year on year, performance must improve on at least a threshold
@@ -79,7 +80,7 @@ function classify(
   if (kpi.polarity === 'neutral') return notComparable('no polarity: neither a higher nor a lower figure is better');
   const change = kpi.changes
     .filter((c) => c.date > window.from && c.date <= window.to && c.fields.some((f) => COMPARABILITY_FIELDS.has(f)))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
+    .sort(byText((c) => c.date))[0];
   if (change) {
     const fields = change.fields.filter((f) => COMPARABILITY_FIELDS.has(f)).join(', ');
     return notComparable(`the ${fields} changed on ${change.date} (${change.approver}), between the two figures`);
@@ -141,7 +142,7 @@ export function computeImprovement(workspace: Workspace, fy: number, through?: P
 
   const all: ImprovementKpi[] = workspace.kpis
     .filter((k): k is Measure => k.kind === 'measure' && k.level !== 'tracker')
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort(byId)
     .map((k) => ({ id: k.id, ...classify(k, observationsOf(workspace, k.id), window, workspace), name: k.name, committee: k.committee }));
   const whole = tally(all, {
     year: formatPeriod({ kind: 'year', fy }),

@@ -11,6 +11,7 @@ import { MONTHS_IN, ownPeriodsIn, periodOfKindEndingWith } from './spans.js';
 import { targetFor, type TargetResult } from './targets.js';
 import { directionOfTravel, type Direction } from './trend.js';
 import { observationsByPeriod, observationsOf } from './observations.js';
+import { byId } from '../text/compare.js';
 
 /** How many of a KPI's own periods a sparkline shows: a year of months and the month a year ago. */
 export const SERIES_LENGTH = 13;
@@ -251,7 +252,6 @@ export function summarise(kpis: Array<Pick<KpiStatus, 'status'>>): StatusSummary
 }
 
 /** Ordering by KPI id, as every report lists KPIs. */
-export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** A KPI's status alone, as computeStatus gives it. */
 export type BareStatus = Pick<KpiStatus, 'id' | 'status'>;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type Holidays from 'date-holidays';
+import { isIsoDate } from '../model/dates.js';
 
 /** Whether an ISO date (`2025-12-25`) is a holiday. */
 export type IsHoliday = (isoDate: string) => boolean;
@@ -7,11 +8,8 @@ export type IsHoliday = (isoDate: string) => boolean;
 const DAY_MS = 86_400_000;
 
 function toUtc(isoDate: string): number {
-  const ms = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== isoDate) {
-    throw new RangeError(`"${isoDate}" is not a date written YYYY-MM-DD`);
-  }
-  return ms;
+  if (!isIsoDate(isoDate)) throw new RangeError(`"${isoDate}" is not a date written YYYY-MM-DD`);
+  return Date.parse(`${isoDate}T00:00:00Z`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { RuleCode } from './codes.js';
+import { compareText } from '../text/compare.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -32,11 +33,7 @@ export function diagnostic(file: string, at: Position, severity: Severity, code:
 
 /** Stable order: by file, then line, column and code, so output never depends on discovery order. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  if (a.line !== b.line) return a.line - b.line;
-  if (a.column !== b.column) return a.column - b.column;
-  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code) || compareText(a.message, b.message);
 }
 
 export function countBySeverity(diags: readonly Diagnostic[]): { errors: number; warnings: number } {

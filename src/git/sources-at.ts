@@ -1,10 +1,10 @@
-import { posix } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { listTree, readObjects, type TreeEntry } from './objects.js';
 import { short, type Repo } from './repo.js';
 import type { SourceFile } from '../load/decode.js';
 import type { WorkspaceSources } from '../load/sources.js';
 import { CONFIG_FILE, readPaths, type WorkspacePaths } from '../load/read-sources.js';
+import { workspaceFolder } from '../load/paths.js';
 
 /** The workspace's files at one commit, as the loader takes them, and its templates folder. */
 export interface SourcesAtCommit {
@@ -17,13 +17,6 @@ export interface SourcesAtCommit {
 
 const SYMLINK = '120000';
 
-/** A folder named in prf.yaml as a workspace-relative posix path, or null when it leaves the workspace. */
-function folderOf(folder: string): string | null {
-  const n = posix.normalize(folder.split('\\').join('/')).replace(/\/+$/, '');
-  if (posix.isAbsolute(n) || n === '..' || n.startsWith('../')) return null;
-  return n === '.' ? '' : n;
-}
-
 /**
  * Whether a workspace-relative path is something the papers are made from: prf.yaml, or a file in
  * the dictionary, outturns, commentary or templates folder. Other files (code, the papers
@@ -32,7 +25,7 @@ function folderOf(folder: string): string | null {
 export function isWorkspaceInput(path: string, paths: WorkspacePaths): boolean {
   if (path === CONFIG_FILE) return true;
   return [paths.kpis, paths.outturns, paths.commentary, paths.templates].some((f) => {
-    const folder = folderOf(f);
+    const folder = workspaceFolder(f);
     return folder !== null && (folder === '' || path.startsWith(`${folder}/`));
   });
 }
@@ -81,11 +74,11 @@ export function sourcesAtCommit(repo: Repo, commit: string): SourcesAtCommit {
   const paths = readPaths(Buffer.from(config.bytes).toString('utf8'));
 
   const groups = {
-    kpis: filesIn(entries, folderOf(paths.kpis), ['.yaml', '.yml']),
-    outturns: filesIn(entries, folderOf(paths.outturns), ['.csv']),
-    commentary: filesIn(entries, folderOf(paths.commentary), ['.yaml', '.yml']),
+    kpis: filesIn(entries, workspaceFolder(paths.kpis), ['.yaml', '.yml']),
+    outturns: filesIn(entries, workspaceFolder(paths.outturns), ['.csv']),
+    commentary: filesIn(entries, workspaceFolder(paths.commentary), ['.yaml', '.yml']),
   };
-  const templatesFolder = folderOf(paths.templates);
+  const templatesFolder = workspaceFolder(paths.templates);
   const templateEntries =
     templatesFolder === null
       ? []

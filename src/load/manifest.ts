@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WorkspaceSources } from './sources.js';
+import { byPath } from '../text/compare.js';
 
 /**
  * What a run of `prf report` published, written beside the papers as manifest.json: enough to
@@ -34,8 +35,6 @@ export const MANIFEST_FILE = 'manifest.json';
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
-
-const byPath = (a: FileHash, b: FileHash) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** The hash of every file the loader read, by workspace-relative path. */
 export function inputHashes(sources: WorkspaceSources): FileHash[] {

@@ -1,11 +1,12 @@
 import { accessSync, constants, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { pathsSchema } from '../model/config.js';
 import type { SourceFile } from './decode.js';
 import type { WorkspaceSources } from './sources.js';
-import { isInside } from './paths.js';
+import { isInside, toPosix, workspaceFolder } from './paths.js';
+import { byText } from '../text/compare.js';
 
 export const CONFIG_FILE = 'prf.yaml';
 
@@ -39,10 +40,6 @@ export function readPaths(configText: string): WorkspacePaths {
   return pathsSchema.parse({});
 }
 
-function toPosix(p: string): string {
-  return p.split(sep).join('/');
-}
-
 /**
  * Lists files with one of `extensions` below `dir`, following links only while they stay inside
  * the workspace and never visiting a folder twice (so a link loop ends).
@@ -61,7 +58,7 @@ function listFiles(root: string, dir: string, extensions: readonly string[], pro
     visited.add(real);
     let entries: Dirent[];
     try {
-      entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries = readdirSync(abs, { withFileTypes: true }).sort(byText((e) => e.name));
     } catch (e) {
       fail(abs, `cannot read this folder (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`);
       return;
@@ -142,10 +139,12 @@ export function readWorkspaceSources(root: string): WorkspaceSources {
   const config = { path: configSource?.path ?? CONFIG_FILE, bytes: configSource?.bytes ?? new Uint8Array() };
   const paths = readPaths(Buffer.from(config.bytes).toString('utf8'));
   // A folder outside the workspace is reported against prf.yaml by the loader, and never read.
-  const collect = (folder: string, ext: readonly string[]) =>
-    (isInside(resolve(root, folder), root) ? listFiles(root, resolve(root, folder), ext, readProblems) : [])
+  const collect = (folder: string, ext: readonly string[]) => {
+    const inside = workspaceFolder(folder);
+    return (inside === null ? [] : listFiles(root, resolve(root, inside), ext, readProblems))
       .map((abs) => readSource(root, abs, readProblems))
       .filter((f): f is SourceFile => f !== null);
+  };
   return {
     config,
     kpis: collect(paths.kpis, ['.yaml', '.yml']),

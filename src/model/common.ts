@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { parsePeriod } from './periods.js';
+import { ISO_DATE_PATTERN, isIsoDate } from './dates.js';
 
 /** A KPI reference: capitals, digits and hyphens, as councils print them (`HC-AM-01`, `TP01`). */
 export const KPI_ID_PATTERN = /^[A-Z][A-Z0-9]*(?:[-.][A-Z0-9]+)*$/;
 /** Committee, priority and aim ids in the config: lower-case slugs. */
 export const SLUG_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 export const FY_PATTERN = /^\d{4}-\d{2}$/;
-export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export const kpiId = z.string().regex(KPI_ID_PATTERN, 'a KPI id is capital letters, digits and hyphens, starting with a letter, e.g. HC-AM-01');
 
@@ -30,13 +30,7 @@ export const financialYear = z
     },
   );
 
-export const isoDate = z
-  .string()
-  .regex(ISO_DATE_PATTERN, 'a date is written YYYY-MM-DD, e.g. 2026-01-31')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'that date does not exist');
+export const isoDate = z.string().regex(ISO_DATE_PATTERN, 'a date is written YYYY-MM-DD, e.g. 2026-01-31').refine(isIsoDate, 'that date does not exist');
 
 export const periodName = z.string().refine((s) => parsePeriod(s).ok, {
   error: (iss) => {

@@ -2,6 +2,7 @@ import { escapeMarkdown } from './markdown-escape.js';
 import type { HistoryEntry } from '../core/kpi-history.js';
 import type { OutturnChange } from '../core/outturn-changes.js';
 import type { WorkspaceDiff } from '../core/semantic-diff.js';
+import { counted } from '../text/plural.js';
 
 export type AuditFormat = 'text' | 'md' | 'json';
 
@@ -71,8 +72,7 @@ export function formatDiff(d: WorkspaceDiff, header: DiffHeader, format: AuditFo
   const md = format === 'md';
   const esc = md ? escapeMarkdown : (s: string) => s;
   const lines: string[] = [md ? `# Changes: ${esc(title)}` : `Changes ${title}`];
-  if (header.dirty.length > 0)
-    lines.push(`Includes uncommitted changes in ${header.dirty.length} file${header.dirty.length === 1 ? '' : 's'}: ${esc(header.dirty.join(', '))}`);
+  if (header.dirty.length > 0) lines.push(`Includes uncommitted changes in ${counted(header.dirty.length, 'file')}: ${esc(header.dirty.join(', '))}`);
   if (sections.length === 0) lines.push('No changes to the dictionary, settings, outturns or commentary.');
   for (const s of sections) {
     lines.push('', md ? `## ${s.heading}` : `${s.heading}:`);

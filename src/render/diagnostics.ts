@@ -1,5 +1,6 @@
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FormatContext } from './format-context.js';
+import { counted } from '../text/plural.js';
 
 export type DiagnosticFormatter = (diagnostics: readonly Diagnostic[], context: FormatContext) => string;
 
@@ -12,7 +13,7 @@ export const stylish: DiagnosticFormatter = (diagnostics, { displayPath, color }
     return `${displayPath(d.file)}:${d.line}:${d.column}  ${sev}  ${d.message}  ${color.dim(d.code)}`;
   });
   const total = errors + warnings;
-  const summary = `${errors > 0 ? color.red('✖') : color.yellow('⚠')} ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  const summary = `${errors > 0 ? color.red('✖') : color.yellow('⚠')} ${counted(total, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')})`;
   return `${lines.join('\n')}\n\n${summary}\n`;
 };
 

@@ -2,6 +2,7 @@ import type Handlebars from 'handlebars';
 import type { FigureStyle } from '../core/figures.js';
 import type { Status } from '../core/ragg.js';
 import type { Direction } from '../core/trend.js';
+import { plural } from '../text/plural.js';
 import { figureText, percentText, STATUS_LABEL, statusText, TREND_LABEL, trendText } from '../views/labels.js';
 
 type Env = typeof Handlebars;
@@ -30,5 +31,5 @@ export function registerHelpers(env: Env): void {
   env.registerHelper('sum', (...args: unknown[]) => args.slice(0, -1).reduce<number>((a, b) => a + Number(b), 0));
   env.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  env.registerHelper('plural', (n: number, one: string, many: string) => (n === 1 ? one : many));
+  env.registerHelper('plural', (n: number, one: string, many: string) => plural(n, one, many));
 }

@@ -17,6 +17,7 @@ import type { ReportViews } from '../views/build-report.js';
 import { statusText, trendText } from '../views/labels.js';
 import type { ActionView, DashboardRow, ImprovementView, PaperView } from '../views/view-types.js';
 import { stampZip } from './stamp-zip.js';
+import { counted } from '../text/plural.js';
 
 type CellValue = string | number | null;
 
@@ -170,7 +171,7 @@ function aboutSheet(workbook: ExcelJS.Workbook, views: ReportViews, names: Map<s
   const rows: Array<[string, string, string | null]> = [
     ['Organisation', index.organisation, null],
     ['Period', index.period.title, null],
-    ['State', index.draft ? `DRAFT: ${views.gaps.length} gap${views.gaps.length === 1 ? '' : 's'} remain` : 'Complete', null],
+    ['State', index.draft ? `DRAFT: ${counted(views.gaps.length, 'gap')} remain` : 'Complete', null],
     ['Date', index.date ?? 'Not dated', null],
     ...views.papers.map((p): [string, string, string | null] => [`Sheet "${names.get(p.committee.id)!}"`, p.committee.name, null]),
     ['Sheet "70% check"', 'The 70% improvement check, council-wide and per committee', null],

@@ -1,7 +1,7 @@
-import { isAbsolute, normalize } from 'node:path/posix';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Config } from '../model/config.js';
 import { locate, type YamlSource } from '../load/yaml-source.js';
+import { workspaceFolder } from '../load/paths.js';
 
 export function configRules(config: Config, source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -38,8 +38,7 @@ export function configRules(config: Config, source: YamlSource): Diagnostic[] {
     seenAims.add(a.id);
   }
   for (const [key, value] of Object.entries(config.paths)) {
-    const n = normalize(value.replace(/\\/g, '/'));
-    if (isAbsolute(value) || n === '..' || n.startsWith('../')) {
+    if (workspaceFolder(value) === null) {
       const p = ['paths', key];
       out.push(
         diagnostic(

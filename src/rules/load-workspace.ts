@@ -12,15 +12,13 @@ import { kpiIdOfPath, kpiRules } from './kpi-rules.js';
 import { readOutturnCsv } from '../load/outturn-csv.js';
 import { parseYamlFile } from '../load/parse-yaml-file.js';
 import { locate } from '../load/yaml-source.js';
+import { byId, byPath, byText, compareText } from '../text/compare.js';
 
 export interface LoadResult {
   /** null when prf.yaml itself is unusable, since nothing else can be interpreted without it. */
   workspace: Workspace | null;
   diagnostics: Diagnostic[];
 }
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byPath = (a: SourceFile, b: SourceFile) => compareText(a.path, b.path);
 
 /**
  * Interprets a workspace's files: the pure heart of `prf validate` and of every command that
@@ -91,7 +89,7 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
   }
   const observations: Observation[] = [];
   for (const id of [...byKpi.keys()].sort(compareText)) {
-    const rows = byKpi.get(id)!.sort((a, b) => compareText(a.periodName, b.periodName));
+    const rows = byKpi.get(id)!.sort(byText((o) => o.periodName));
     let kept: Observation | undefined;
     for (const o of rows) {
       if (kept && kept.periodName === o.periodName) {
@@ -139,7 +137,7 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
 
   diagnostics.sort(compareDiagnostics);
   if (!config) return { workspace: null, diagnostics };
-  const sortedKpis = [...kpis.values()].sort((a, b) => compareText(a.id, b.id));
+  const sortedKpis = [...kpis.values()].sort(byId);
   return { workspace: { config, kpis: sortedKpis, kpiOrigins, observations, commentary }, diagnostics };
 }
 

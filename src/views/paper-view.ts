@@ -23,6 +23,7 @@ import type {
   PaperView,
   PriorityGroup,
 } from './view-types.js';
+import { byEntryKey, compareText } from '../text/compare.js';
 
 /** Everything a set of papers is made of, computed by the pure core before any template runs. */
 export interface ReportInputs {
@@ -235,16 +236,14 @@ function overdueActions(workspace: Workspace, period: Period, kpiIds: Set<string
     .filter((f) => periodEndDate(f.period, startMonth) <= end)
     .sort((a, b) => (periodEndDate(a.period, startMonth) < periodEndDate(b.period, startMonth) ? -1 : 1));
   for (const f of files) {
-    for (const [id, c] of Object.entries(f.commentary.kpis).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [id, c] of Object.entries(f.commentary.kpis).sort(byEntryKey)) {
       if (!kpiIds.has(id)) continue;
       for (const a of c.actions ?? []) {
         latest.set(`${id}\u0000${a.action}`, { ...actionView(a, asOf), kpi: { id, name: names.get(id) ?? id }, from: formatPeriod(f.period) });
       }
     }
   }
-  return [...latest.values()]
-    .filter((a) => a.overdue)
-    .sort((a, b) => (a.due !== b.due ? (a.due < b.due ? -1 : 1) : a.kpi.id < b.kpi.id ? -1 : a.kpi.id > b.kpi.id ? 1 : 0));
+  return [...latest.values()].filter((a) => a.overdue).sort((a, b) => compareText(a.due, b.due) || compareText(a.kpi.id, b.kpi.id));
 }
 
 function notes(items: Array<{ kpi?: string | undefined; text: string }>, kpiIds: Set<string>, names: Map<string, string>): NoteView[] {

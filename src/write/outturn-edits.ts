@@ -10,6 +10,7 @@ import type { Kpi } from '../model/kpi.js';
 import type { Observation } from '../model/workspace.js';
 import type { ImportPlan } from '../core/import-plan.js';
 import { mergeOutturnCsv, type CsvEdits, type RowCells } from './merge-outturns.js';
+import { byEntryKey } from '../text/compare.js';
 
 /**
  * A figure as written to the CSV. Where the counts are given the value follows from them, so
@@ -56,7 +57,7 @@ export function outturnEdits(plan: ImportPlan, config: Config, kpis: ReadonlyMap
     editsOf(r.old.origin.file).replacements.push({ line: r.old.origin.line, cells: cellsOf(r.new, kpis.get(r.new.kpi), r.note) });
   }
   const files: Array<{ path: string; text: string }> = [];
-  for (const [path, edits] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [path, edits] of [...byFile].sort(byEntryKey)) {
     const merged = mergeOutturnCsv(readText(path), edits);
     if (!merged.ok) return { ok: false, file: path, message: merged.message };
     files.push({ path, text: merged.text });

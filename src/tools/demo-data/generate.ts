@@ -22,6 +22,7 @@ import type { Observation } from '../../model/workspace.js';
 import { DEMO_FIRST_FY, DEMO_LAST_FY, RED_WITHOUT_COMMENTARY, RED_WITHOUT_COMMENTARY_QUARTER } from './plan.js';
 import { extrasFor, proseFor, type DemoStatus, type ProseContext } from './prose.js';
 import { buildRows, type DemoRow } from './series.js';
+import { byId } from '../../text/compare.js';
 
 /** The seed the committed demo data was made with. */
 export const DEMO_SEED = 20260331;
@@ -128,8 +129,8 @@ function commentaryFile(quarter: 1 | 2 | 3, measures: Measure[], qualitative: Qu
 
 /** Every demo file, in a fixed order. */
 export function generateDemoData(kpis: Kpi[], config: Config, seed: number = DEMO_SEED): GeneratedFile[] {
-  const measures = kpis.filter((k): k is Measure => k.kind === 'measure').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const qualitative = kpis.filter((k): k is Qualitative => k.kind !== 'measure').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const measures = kpis.filter((k): k is Measure => k.kind === 'measure').sort(byId);
+  const qualitative = kpis.filter((k): k is Qualitative => k.kind !== 'measure').sort(byId);
   const rows = buildRows(measures, seed, config.financialYearStartMonth);
   const observations = toObservations(rows);
   const files = outturnFiles(rows, config);
