@@ -49,7 +49,7 @@ function entry(code: string, rule: RuleDoc): string {
     `**Fix.** ${rule.fix}`,
     '',
   ];
-  if (text === '') lines.push(`**Example.** \`${file}\`: ${note ?? ''}`);
+  if (text === '') lines.push(`**Example.** \`${file}\`: ${note ?? ''}.`);
   else {
     const f = fence(text);
     lines.push(`**Example.** In \`${file}\`${note ? ` (${note})` : ''}:`, '', `${f}${languageOf(file)}`, text, f);
