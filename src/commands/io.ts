@@ -18,7 +18,7 @@ export interface CliIO {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
-/** Exit codes, as documented in the README. */
+/** Exit codes, as documented in the README and docs/guide/ci.md. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
 
 /** A mistake in how prf was called (bad flag, no workspace): exit 2 with the message. */

@@ -14,7 +14,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 /**
  * The defaults behind `--yes`: an English council's April year, one scrutiny committee and one
  * priority with one aim, so the example KPI has somewhere to belong. Every one is meant to be
- * edited in prf.yaml; the README says so.
+ * edited in prf.yaml; docs/guide/workspace.md says so.
  */
 export const INIT_DEFAULTS: InitAnswers = {
   organisation: 'Borough Council',

@@ -1,6 +1,6 @@
 /**
  * Reading numbers the way spreadsheets export them. Each accepted oddity is deliberate and
- * documented in the README; anything else is refused with a reason, never guessed.
+ * documented in docs/guide/workspace.md; anything else is refused with a reason, never guessed.
  */
 export type CellResult = { kind: 'number'; value: number } | { kind: 'blank' } | { kind: 'notAvailable' } | { kind: 'invalid'; message: string };
 

@@ -4,7 +4,7 @@
  * The `$schema` lines point at `schemas/*.json` copies written into the workspace itself, made
  * from the running prf's own schemas: they work offline, in an editor with no node_modules, and
  * they match the prf that made them (`prf init` in a scratch folder refreshes them after an
- * upgrade; see the README).
+ * upgrade; see docs/guide/workspace.md).
  */
 import { stringify } from 'yaml';
 import { PUBLISHED_SCHEMAS, toJsonSchemaText } from '../model/schemas.js';

@@ -137,7 +137,9 @@ export async function checkAccessibility(browser: string, pages: Record<string, 
     await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
     return results;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing to a profile for a moment after the
+    // browser exits (more so on a loaded machine), which makes a single rmdir fail with ENOTEMPTY.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 
