@@ -35,11 +35,7 @@ export default validateTable({
         error('data/commentary/q3-copy.yaml', 1, 9, 'commentary-duplicate-period', 'already in data/commentary/2025-26-Q3.yaml: keep one file per period'),
       ],
     },
-    {
-      name: "a measure's commentary without its overview",
-      files: notes('    overview: Performance recovered in December after a new scheduling system.\n', ''),
-      diagnostics: [error(COMMENTARY, 3, 3, 'commentary-missing-part', 'no overview')],
-    },
+    // A measure's commentary without its overview is the end-to-end scenario commentary-missing-overview.
     {
       name: 'a project without its status',
       files: notes('    status: amber\n', ''),
