@@ -16,6 +16,7 @@ const append = (rows: string) => ({ [OUTTURNS]: (b: string) => `${b}${rows}` });
 export default validateTable({
   name: 'outturn CSV rules',
   valid: [
+    { name: 'a KPI id with spaces around it', files: row2(' HC-01 ,2025-10,86.0,86,100,Repairs Manager,') },
     { name: 'a header and no rows', files: { [OUTTURNS]: 'kpi,period,value\n' } },
     { name: 'n/a with no counts', files: row4('HC-01,2025-12,n/a,,,,system outage') },
     { name: 'a percentage with its % sign', files: row2('HC-01,2025-10,86.0%,86,100,Repairs Manager,') },

@@ -1,4 +1,4 @@
-import { BASE_FILES, COMMENTARY, MEASURE, OUTTURNS } from '../../helpers/base-workspace.js';
+import { BASE_FILES, COMMENTARY, MEASURE, OUTTURNS, PROJECT } from '../../helpers/base-workspace.js';
 import { edit, error, validateTable, warning, type FileChange } from '../../helpers/rule-tester.js';
 
 const target = (lines: string) => edit('target:\n  type: single\n  value: 86\n', `target:\n${lines}`);
@@ -18,6 +18,7 @@ const MONTHS = '  type: profiled\n  profile: { Jan: 1, Feb: 1, Mar: 1, Apr: 1, M
 export default validateTable({
   name: 'KPI entry rules',
   valid: [
+    { name: 'a .yml file named after its id', files: { 'kpis/HC-03.yml': edit('id: HC-02', 'id: HC-03')(BASE_FILES[PROJECT]!) } },
     { name: 'a reviewer who is not the collector', files: { [MEASURE]: edit('reviewer: Repairs Manager', 'reviewer: Repairs Analyst Lead') } },
     { name: 'a percentage target of 100, the top of the range', files: { [MEASURE]: edit('  value: 86', '  value: 100') } },
     { name: 'a percentage target of 0, the bottom of the range', files: { [MEASURE]: edit('  value: 86', '  value: 0') } },

@@ -13,7 +13,15 @@ const nested = (n: number) => edit('inclusions: [Responsive repairs]', `inclusio
 /** YAML itself, before any schema: syntax, duplicate keys, tabs, aliases, nesting, the document's shape. */
 export default validateTable({
   name: 'YAML syntax and limits',
-  valid: [{ name: `${MAX_ALIAS_COUNT - 1} aliases of one anchor`, files: { [MEASURE]: aliases(MAX_ALIAS_COUNT - 1) } }],
+  valid: [
+    { name: `${MAX_ALIAS_COUNT - 1} aliases of one anchor`, files: { [MEASURE]: aliases(MAX_ALIAS_COUNT - 1) } },
+    {
+      name: 'a closed double quote',
+      files: { [MEASURE]: edit('name: Percentage of repairs completed at first visit', 'name: "Percentage of repairs completed at first visit"') },
+    },
+    { name: 'a tab inside text is not indentation', files: { [MEASURE]: edit('definition: Repairs completed', 'definition: Repairs\tcompleted') } },
+    { name: 'one key in two mappings (value under target and under baseline, as in the base)' },
+  ],
   invalid: [
     {
       name: 'an unclosed double quote, reported where it opens',
