@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,10 @@ import { REPO, runBinary, runInProcess, tempWorkspace, type RunResult } from '..
 
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 const empty = mkdtempSync(join(tmpdir(), 'prf-no-workspace-'));
-const broken = tempWorkspace(join(REPO, 'fixtures/validate/_base'), join(REPO, 'fixtures/validate/kpi-unknown-key-typo'));
+const broken = tempWorkspace(join(REPO, 'fixtures/validate/_base'));
+// A mistyped key under roles: an unknown key, and the key it should have been missing.
+const brokenKpi = join(broken.dir, 'kpis/HC-01.yaml');
+writeFileSync(brokenKpi, readFileSync(brokenKpi, 'utf8').replace('  owner: Head of Repairs', '  owener: Head of Repairs'));
 afterAll(() => {
   rmSync(empty, { recursive: true, force: true });
   broken.cleanup();

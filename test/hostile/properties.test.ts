@@ -1,6 +1,4 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/model/periods.js';
 import { computeStatus } from '../../src/core/status.js';
@@ -8,30 +6,20 @@ import { RULES } from '../../src/diagnostics/codes.js';
 import { loadWorkspace } from '../../src/rules/load-workspace.js';
 import type { WorkspaceSources } from '../../src/load/sources.js';
 import { readWorkspaceSources } from '../../src/load/read-sources.js';
+import { BASE_FILES, COMMENTARY, CONFIG, MEASURE, OUTTURNS, PROJECT } from '../helpers/base-workspace.js';
+import { workspaceFiles, workspaceSources } from '../helpers/rule-tester.js';
 import { REPO } from '../helpers/run.js';
 
-const BASE = join(REPO, 'fixtures/validate/_base');
-const enc = (s: string) => new TextEncoder().encode(s);
-const baseText = (path: string) => readFileSync(join(BASE, path), 'utf8');
 const FILES = {
-  config: 'prf.yaml',
-  kpi: 'kpis/HC-01.yaml',
-  project: 'kpis/HC-02.yaml',
-  csv: 'data/outturns/2025-26.csv',
-  commentary: 'data/commentary/2025-26-Q3.yaml',
+  config: CONFIG,
+  kpi: MEASURE,
+  project: PROJECT,
+  csv: OUTTURNS,
+  commentary: COMMENTARY,
 } as const;
 
 function sources(texts: Record<keyof typeof FILES, string>): WorkspaceSources {
-  return {
-    config: { path: FILES.config, bytes: enc(texts.config) },
-    kpis: [
-      { path: FILES.kpi, bytes: enc(texts.kpi) },
-      { path: FILES.project, bytes: enc(texts.project) },
-    ],
-    outturns: [{ path: FILES.csv, bytes: enc(texts.csv) }],
-    commentary: [{ path: FILES.commentary, bytes: enc(texts.commentary) }],
-    readProblems: [],
-  };
+  return workspaceSources(workspaceFiles(Object.fromEntries(Object.entries(FILES).map(([k, path]) => [path, texts[k as keyof typeof FILES]]))));
 }
 
 // Characters that break YAML and CSV in interesting ways, and some that are merely unusual.
@@ -98,7 +86,7 @@ const mutation = fc.record({
 });
 
 describe('random mutations of valid files', () => {
-  const original = Object.fromEntries(Object.entries(FILES).map(([k, p]) => [k, baseText(p)])) as Record<keyof typeof FILES, string>;
+  const original = Object.fromEntries(Object.entries(FILES).map(([k, p]) => [k, BASE_FILES[p]!])) as Record<keyof typeof FILES, string>;
 
   it('never throw, and every problem is a well-formed diagnostic', () => {
     fc.assert(
@@ -148,7 +136,7 @@ describe('the demo workspace', () => {
             .map((p) => p.x);
         const outturns = demo.outturns.map((f, i) => {
           const [header, ...rows] = new TextDecoder().decode(f.bytes).trimEnd().split('\n');
-          return { ...f, bytes: enc(`${[header, ...shuffle(rows, seeds[i % 4]!)].join('\n')}\n`) };
+          return { ...f, bytes: new TextEncoder().encode(`${[header, ...shuffle(rows, seeds[i % 4]!)].join('\n')}\n`) };
         });
         const shuffled = {
           ...demo,
