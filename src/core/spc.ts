@@ -43,7 +43,8 @@
  *   inconsistent), null with no target or neutral polarity. It is judged on the current process
  *   only: the current segment, or, where the latest points are a run of special-cause
  *   improvement or concern that no recorded change explains, on the points since the run began
- *   (their own mean and limits), said in `assuranceBasis`. Not in the reference, which judges
+ *   (their own mean and limits, and a consistent verdict only if every point of the run agrees
+ *   with it), said in `assuranceBasis`. Not in the reference, which judges
  *   the last segment's limits whatever its points did; Making Data Count's guidance is that a
  *   sustained special cause means the old limits no longer describe the process.
  * - Not in the reference: a series with no variation (mean moving range 0) keeps limits on the
@@ -214,6 +215,19 @@ function assurance(target: number | null, polarity: Polarity, limits: Pick<Contr
 
 type Input = { periodName: string; value: number };
 
+/**
+ * A run is a process still settling (a trend, or a step whose level the limits of a few points
+ * place roughly): a consistent verdict from its limits stands only if every point of the run
+ * agrees with it. A run that has both met and missed the target is inconsistent by its own
+ * record, so the verdict never says "consistently missed" beside a figure that meets it.
+ */
+function agreeWithRun(judged: Assurance | null, run: SpcPoint[], target: number, polarity: Polarity): Assurance | null {
+  if (judged === null || judged === 'inconsistent') return judged;
+  const meets = (v: number) => (polarity === 'higher' ? v >= target : v <= target);
+  const agree = run.every((p) => meets(p.value) === (judged === 'consistent_pass'));
+  return agree ? judged : 'inconsistent';
+}
+
 /** The special-cause reading of one segment's points against its limits. */
 function readSegment(points: Input[], limits: ControlLimits, polarity: Polarity, settings: SpcSettings, segment: number): SpcPoint[] {
   const values = points.map((p) => p.value);
@@ -298,6 +312,7 @@ export function spc(points: Input[], polarity: Polarity, target: number | null, 
           );
     const limits = run ?? current;
     judged = assurance(target, polarity, limits);
+    if (run) judged = agreeWithRun(judged, out.slice(runStart!), target, polarity);
     basis = {
       kind: run ? 'run' : 'process',
       from: run ? out[runStart!]!.periodName : current.from,
