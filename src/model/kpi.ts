@@ -100,7 +100,7 @@ export const processChangeSchema = z.strictObject({
   rebase: z
     .boolean()
     .default(false)
-    .describe("Recalculate the control limits from the first period starting on or after the date (Making Data Count: only at a recorded, explained change)"),
+    .describe('Recalculate the control limits from the first period starting on or after the date (Making Data Count: only at a recorded, explained change)'),
   reference: text.optional().describe('Decision or minute reference'),
 });
 

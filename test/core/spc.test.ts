@@ -4,7 +4,13 @@ import { spc, type SpcResult, type SpcRule, type SpcSettings } from '../../src/c
 const loose: SpcSettings = { minimumPoints: 2, shiftLength: 7, trendLength: 7 };
 type Polarity = 'higher' | 'lower' | 'neutral';
 
-function run(values: number[], settings: Partial<SpcSettings> = {}, polarity: Polarity = 'higher', target: number | null = null, rebaseAt: number[] = []): SpcResult {
+function run(
+  values: number[],
+  settings: Partial<SpcSettings> = {},
+  polarity: Polarity = 'higher',
+  target: number | null = null,
+  rebaseAt: number[] = [],
+): SpcResult {
   const result = spc(
     values.map((value, i) => ({ periodName: `p${i}`, value })),
     polarity,
