@@ -65,7 +65,7 @@ export interface YearEndForecast {
 }
 
 export interface ForecastAbsence {
-  reason: 'annual' | 'noFiguresThisYear' | 'tooFewFigures' | 'cumulativeWithoutCounts' | 'yearNotStarted';
+  reason: 'notMeasure' | 'annual' | 'noFiguresThisYear' | 'tooFewFigures' | 'cumulativeWithoutCounts' | 'yearNotStarted';
   message: string;
 }
 
@@ -173,7 +173,10 @@ export function forecastYearEnd(kpi: Measure, observations: Observation[], throu
   const current = (s: Slot) => rebase === undefined || s.start >= rebase;
 
   // The variation of the current process: seasonally adjusted figures since the last rebase.
-  const history = [...years.slice(0, -1), thisYear].flatMap((slots) => slots.map((s, j) => ({ s, j }))).filter(({ s }) => s.value !== null && current(s));
+  // Until the new process has two figures, its variation is taken from before the change.
+  const all = [...years.slice(0, -1), thisYear].flatMap((slots) => slots.map((s, j) => ({ s, j }))).filter(({ s }) => s.value !== null);
+  const since = all.filter(({ s }) => current(s));
+  const history = since.length >= 2 ? since : all;
   const adjusted = history.slice(-VARIATION_POINTS).map(({ s, j }) => s.value! - season(j));
   const settings = { ...workspace.config.spc, ...kpi.spc };
   if (adjusted.length < 2) return none('tooFewFigures', 'the variation of the current process needs at least two figures');
@@ -260,6 +263,6 @@ export function forecastYearEnd(kpi: Measure, observations: Observation[], throu
  */
 export function likelyOutturn(workspace: Workspace, kpiId: string, period: Period): ForecastResult {
   const kpi = workspace.kpis.find((k) => k.id === kpiId);
-  if (!kpi || kpi.kind !== 'measure') return { forecast: null, absent: { reason: 'noFiguresThisYear', message: `${kpiId} is not a measure` } };
+  if (!kpi || kpi.kind !== 'measure') return { forecast: null, absent: { reason: 'notMeasure', message: `${kpiId} is not a measure in the dictionary` } };
   return forecastYearEnd(kpi, observationsOf(workspace, kpi.id), period, workspace);
 }

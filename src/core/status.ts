@@ -17,6 +17,7 @@ import {
   type Variation,
   type VariationIcon,
 } from './spc.js';
+import { forecastYearEnd, type ForecastAbsence, type YearEndForecast } from './forecast.js';
 import { placeChanges, rebaseIndexes, type PlacedChange } from './process-changes.js';
 import { MONTHS_IN, ownPeriodsIn, periodOfKindEndingWith } from './spans.js';
 import { targetFor, type TargetResult } from './targets.js';
@@ -106,6 +107,9 @@ export interface KpiStatus {
   spcAbsent: SpcAbsence | null;
   /** The KPI's recorded process changes, oldest first, each placed on its own series. */
   processChanges: PlacedChange[];
+  /** The likely year-end outturn, its 80% range and odds (core/forecast.ts); null with `forecastAbsent` saying why. */
+  forecast: YearEndForecast | null;
+  forecastAbsent: ForecastAbsence | null;
   /** The latest figures at the KPI's own frequency, oldest first, gaps as null. */
   series: SeriesPoint[];
   previousPeriod: string | null;
@@ -232,6 +236,11 @@ function spcLine(kpi: Measure, series: SeriesPoint[], workspace: Workspace): Pic
   return { spc: reading, spcAbsent: absent, processChanges: placeChanges(kpi, series, workspace.config.financialYearStartMonth) };
 }
 
+function forecastLine(kpi: Measure, observations: Observation[], period: Period, workspace: Workspace): Pick<KpiStatus, 'forecast' | 'forecastAbsent'> {
+  const { forecast, absent } = forecastYearEnd(kpi, observations, period, workspace);
+  return { forecast, forecastAbsent: absent };
+}
+
 /** A measure's outturn, target and status for a period: the heart of its status line. */
 function measureAt(kpi: Measure, observations: Observation[], period: Period, workspace: Workspace) {
   const startMonth = workspace.config.financialYearStartMonth;
@@ -282,6 +291,7 @@ function measureLine(kpi: Measure, observations: Observation[], period: Period, 
     missingPeriods: outturn.missing,
     benchmark: benchmarkQuartile(outturn.value, kpi, fyOf(period, startMonth)),
     ...spcLine(kpi, series, workspace),
+    ...forecastLine(kpi, observations, period, workspace),
     series: series.slice(-SERIES_LENGTH).map((p) => ({ periodName: p.periodName, value: printed(p.value, kpi.decimals) })),
     previousPeriod: formatPeriod(previousPeriodOf),
     previousValue: printed(previous, kpi.decimals),
@@ -319,6 +329,8 @@ function qualitativeLine(kpi: Qualitative, period: Period, workspace: Workspace,
     spc: null,
     spcAbsent: { reason: 'notMeasure', message: 'a project or narrative indicator has no figures to chart' },
     processChanges: [],
+    forecast: null,
+    forecastAbsent: { reason: 'notMeasure', message: 'a project or narrative indicator has no figures to project' },
     series: [],
     previousPeriod: null,
     previousValue: null,
