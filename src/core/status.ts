@@ -1,4 +1,5 @@
 import type { KpiCommentary } from '../model/commentary.js';
+import type { Config } from '../model/config.js';
 import type { Kpi, Measure, Qualitative } from '../model/kpi.js';
 import type { Observation, Workspace } from '../model/workspace.js';
 import { benchmarkQuartile, type BenchmarkPosition } from './benchmark.js';
@@ -169,7 +170,7 @@ function previousComparison(kpi: Measure, period: Period, startMonth: number): P
 }
 
 /** The workspace's SPC settings with the KPI's own over them. */
-export function spcSettingsFor(kpi: Measure, workspace: Pick<Workspace, 'config'>): Required<SpcSettings> {
+export function spcSettingsFor(kpi: Pick<Measure, 'spc'>, workspace: { config: Pick<Config, 'spc'> }): Required<SpcSettings> {
   const { minimumPoints, shiftLength, trendLength, fixAfter, screenMovingRanges } = workspace.config.spc;
   return {
     minimumPoints: kpi.spc?.minimumPoints ?? minimumPoints,

@@ -56,6 +56,10 @@ export const RULES = {
   'import-tampered': 'A locked cell or the hidden marker of a return form changed after prf collect made it.',
   'import-wrong-period': 'A form or CSV row is for another period than the one given with --period.',
   'import-dictionary-changed': 'A return form was made from an older dictionary: an entry on it has changed since.',
+  'process-change-outside-series':
+    "A KPI's process change is dated before its first figure or after the end of its latest one (no rule reads today's date: the latest figure stands for now).",
+  'figure-implausible':
+    "A new figure lies far outside the KPI's own process limits (more than twice as far from the mean as the limits), so check it before it is reported; a warning, at validate (the latest figure) and at import.",
   'import-figure-exists': 'An imported figure would replace one already recorded; that needs --restate with a reason.',
 } as const;
 
