@@ -242,7 +242,7 @@ export function forecastYearEnd(kpi: Measure, observations: Observation[], throu
       range: FORECAST_RANGE,
       target,
       probabilityOfMeetingTarget: target === null || kpi.polarity === 'neutral' ? null : probability(chanceAtLeastAsGood(target)),
-      previousYear,
+      previousYear: previousYear === null ? null : roundTo(previousYear, decimals),
       // Declining is ending strictly worse than last year: one minus the chance of doing at least as well.
       probabilityOfDecline: previousYear === null || kpi.polarity === 'neutral' ? null : probability(1 - chanceAtLeastAsGood(previousYear)),
       periodsKnown: known.length,

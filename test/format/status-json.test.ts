@@ -83,8 +83,8 @@ describe('the full SPC reading and the forecast in prf status --format json', ()
   it('gives each measure a year-end forecast with its range and odds', () => {
     const f = kpi('FR-TR-01').forecast as Record<string, number>;
     expect(f).toMatchObject({ year: '2025-26', through: '2025-26-Q3', periodsKnown: 9, periodsRemaining: 3, range: 0.8, target: 85 });
-    expect(f.low).toBeLessThanOrEqual(f.outturn);
-    expect(f.high).toBeGreaterThanOrEqual(f.outturn);
+    expect(f.low).toBeLessThanOrEqual(f.outturn!);
+    expect(f.high).toBeGreaterThanOrEqual(f.outturn!);
     expect(f.probabilityOfMeetingTarget).toBe(0);
     expect(kpi('TSM-TP01').forecastAbsent).toMatchObject({ reason: 'annual' });
   });
