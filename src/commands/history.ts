@@ -55,7 +55,8 @@ export async function runHistory(io: CliIO, globals: GlobalOptions, id: string, 
   const dirty = dirtyInputs(io, repo, workspace).filter((f) => f === origin.file || f.startsWith(`${workspace.config.paths.outturns.replace(/\/$/, '')}/`));
   const entries = kpiHistory(repo, origin.file, workspace.config.paths.outturns.replace(/\/$/, ''));
   const kpi = workspace.kpis.find((k) => k.id === id || k.id === id.toUpperCase())!;
-  io.stdout.write(formatHistory(entries, { kpi: kpi.id, file: origin.file, shallow: repo.shallow, dirty }, options.format));
+  const processChanges = kpi.kind === 'measure' ? kpi.processChanges.map(({ date, change, decidedBy, rebase }) => ({ date, change, decidedBy, rebase })) : [];
+  io.stdout.write(formatHistory(entries, { kpi: kpi.id, file: origin.file, shallow: repo.shallow, dirty, processChanges }, options.format));
   return EXIT.ok;
 }
 

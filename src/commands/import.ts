@@ -10,6 +10,8 @@ import { writeFilesAtomically } from '../write/write-files.js';
 import { decodeText } from '../load/decode.js';
 import { loadWorkspace } from '../rules/load-workspace.js';
 import { readOutturnCsv } from '../load/outturn-csv.js';
+import { implausibleFigure } from '../rules/figure-rules.js';
+import { observationsOf } from '../core/observations.js';
 import type { Observation } from '../model/workspace.js';
 import { dateOption, loadForCommand, resolvePeriodArg } from './context.js';
 import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
@@ -83,6 +85,13 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
 
   const plan: ImportPlan = planImport(incoming, workspace.observations, options.restate ? { reason: reason!, today } : null);
   diagnostics.push(...plan.diagnostics);
+  // Each new or restated figure against the KPI's figures before it: "check this figure", not an error.
+  for (const o of [...plan.additions, ...plan.restatements.map((r) => r.new)]) {
+    const kpi = kpis.get(o.kpi);
+    if (kpi?.kind !== 'measure') continue;
+    const found = implausibleFigure(kpi, observationsOf(workspace, kpi.id), o, workspace.config);
+    if (found) diagnostics.push(found);
+  }
   const color = colorFor(io.stderr, io.env, globals.color);
   if (countBySeverity(diagnostics).errors > 0) {
     io.stderr.write(stylish(diagnostics, { displayPath, color }));

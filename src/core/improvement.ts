@@ -8,6 +8,7 @@ import { yearToDateOutturn } from './rollup.js';
 import { targetForYearToDate } from './targets.js';
 import { directionOfTravel } from './trend.js';
 import { observationsOf } from './observations.js';
+import { forecastYearEnd } from './forecast.js';
 import { byId, byText } from '../text/compare.js';
 
 /**
@@ -28,6 +29,18 @@ export interface ImprovementKpi {
   committee: string;
   /** Why the outcome, in a sentence for reports. */
   reason: string;
+  /** The likely full-year outturn against last year's (core/forecast.ts); null when it cannot be projected. */
+  yearEnd: YearEndOutlook | null;
+}
+
+/** What the year-end forecast says about the year-on-year comparison. */
+export interface YearEndOutlook {
+  outturn: number;
+  low: number;
+  high: number;
+  previousYear: number | null;
+  /** The chance the full year ends worse than last year. */
+  probabilityOfDecline: number | null;
 }
 
 export interface ImprovementResult {
@@ -46,6 +59,8 @@ export interface ImprovementResult {
   comparedWith: string;
   /** What puts the threshold at risk: declined, then unchanged KPI ids. */
   atRisk: string[];
+  /** KPIs whose full year is more likely than not to end worse than last year, by id. */
+  likelyToDecline: string[];
 }
 
 /** A change to one of these means the two years measure different things. */
@@ -69,7 +84,7 @@ function classify(
   observations: Observation[],
   window: ComparisonWindow,
   workspace: Workspace,
-): Omit<ImprovementKpi, 'id' | 'name' | 'committee'> {
+): Omit<ImprovementKpi, 'id' | 'name' | 'committee' | 'yearEnd'> {
   const startMonth = workspace.config.financialYearStartMonth;
   const cur = yearToDateOutturn(kpi, observations, window.through, startMonth);
   const prev = yearToDateOutturn(kpi, observations, window.previous, startMonth);
@@ -110,6 +125,14 @@ function classify(
   return { current, previous, outcome: 'unchanged', reason: `unchanged: ${versus}` };
 }
 
+/** The year-end forecast's view of the comparison with last year's full year. */
+function outlook(kpi: Measure, observations: Observation[], through: Period, workspace: Workspace): YearEndOutlook | null {
+  const { forecast } = forecastYearEnd(kpi, observations, through, workspace);
+  if (!forecast) return null;
+  const { outturn, low, high, previousYear, probabilityOfDecline } = forecast;
+  return { outturn, low, high, previousYear, probabilityOfDecline };
+}
+
 /**
  * How many more comparable indicators must improve to reach the threshold. The share is
  * compared in whole indicators, and the product tidied first: 0.28 x 25 is 7.000000000000001 in
@@ -143,7 +166,16 @@ export function computeImprovement(workspace: Workspace, fy: number, through?: P
   const all: ImprovementKpi[] = workspace.kpis
     .filter((k): k is Measure => k.kind === 'measure' && k.level !== 'tracker')
     .sort(byId)
-    .map((k) => ({ id: k.id, ...classify(k, observationsOf(workspace, k.id), window, workspace), name: k.name, committee: k.committee }));
+    .map((k) => {
+      const observations = observationsOf(workspace, k.id);
+      return {
+        id: k.id,
+        ...classify(k, observations, window, workspace),
+        name: k.name,
+        committee: k.committee,
+        yearEnd: outlook(k, observations, until, workspace),
+      };
+    });
   const whole = tally(all, {
     year: formatPeriod({ kind: 'year', fy }),
     through: formatPeriod(until),
@@ -186,5 +218,7 @@ function tally(kpis: ImprovementKpi[], check: Pick<ImprovementResult, 'year' | '
     kpis,
     comparedWith: check.comparedWith,
     atRisk: [...kpis.filter((k) => k.outcome === 'declined'), ...kpis.filter((k) => k.outcome === 'unchanged')].map((k) => k.id),
+    // Not comparable this year (a changed definition, no polarity) is not a decline to come either.
+    likelyToDecline: kpis.filter((k) => k.outcome !== 'notComparable' && (k.yearEnd?.probabilityOfDecline ?? 0) > 0.5).map((k) => k.id),
   };
 }

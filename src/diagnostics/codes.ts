@@ -480,6 +480,29 @@ export const RULES = {
       note: 'HC-01 2025-10 is already recorded as 86.0',
     },
   },
+  'process-change-outside-series': {
+    summary: "A KPI's process change is dated outside its series of figures.",
+    severity: 'error',
+    trigger:
+      "A process change (processChanges: in the KPI entry) is dated before the KPI's first figure or after the end of its latest one. No rule reads today's date: the latest figure stands for now.",
+    fix: 'Correct the date of the change, or remove the entry until figures from the changed process have been recorded.',
+    example: {
+      file: 'kpis/HC-AM-01.yaml',
+      text: 'processChanges:\n  - date: 2031-04-01\n    what: New void-repairs contract\n    decidedBy: Cabinet\n    rebase: true',
+    },
+  },
+  'figure-implausible': {
+    summary: "A new figure lies far outside the KPI's own process limits: check it before it is reported.",
+    severity: 'warning',
+    trigger:
+      "The latest figure (at validate) or an imported figure (at import) lies more than twice as far from the process mean as the KPI's control limits. It is a warning, never an error: a real change is possible.",
+    fix: 'Check the figure against its source. If it is right, add a note on the row saying why (a note accepts it); if a process really changed, record a process change on the KPI.',
+    example: {
+      file: 'data/outturns/2025-26.csv',
+      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-AM-01,2025-11,390,,,,',
+      note: 're-let days around 40 for two years',
+    },
+  },
 } satisfies Record<string, RuleDoc>;
 
 export type RuleCode = keyof typeof RULES;

@@ -10,6 +10,25 @@ export const bandSchema = z
   })
   .describe('How far worse than target a figure may be and still be amber.');
 
+/**
+ * How the control limits are taken, for a workspace (prf.yaml spc:) or one KPI (its spc:).
+ * Each follows NHSRplotthedots: fixAfter is its fix_after_n_points, screenMovingRanges its
+ * screen_outliers (on by default there; the Making Data Count Excel tool does not screen).
+ */
+export const spcLimitFields = {
+  fixAfter: z
+    .number()
+    .int()
+    .min(2)
+    .nullable()
+    .default(null)
+    .describe("Take each segment's limits from its first N points and hold them (a fixed baseline); null: from every point"),
+  screenMovingRanges: z
+    .boolean()
+    .default(true)
+    .describe('Leave moving ranges of 3.267 x their mean or more out of the limits (NHSRplotthedots); false: keep them (the Making Data Count Excel tool)'),
+};
+
 export const committeeSchema = z.strictObject({
   id: slug.describe('Stable id used by KPI entries, e.g. housing-osc'),
   name: text.describe('Full name as printed on papers'),
@@ -65,9 +84,15 @@ export const configSchema = z
     ),
     spc: withFieldDefaults(
       z.strictObject({
-        minimumPoints: z.number().int().min(2).default(12),
+        minimumPoints: z
+          .number()
+          .int()
+          .min(2)
+          .default(13)
+          .describe('Points a segment needs for firm limits; fewer give trial limits (default 13, as NHSRplotthedots warns below 13)'),
         shiftLength: z.number().int().min(2).default(7),
         trendLength: z.number().int().min(2).default(7),
+        ...spcLimitFields,
       }),
     ),
     committees: z.array(committeeSchema).min(1, 'list at least one committee'),

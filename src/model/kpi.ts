@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { FREQUENCIES, MONTH_NAMES } from './periods.js';
-import { bandSchema } from './config.js';
+import { bandSchema, spcLimitFields } from './config.js';
 import { financialYear, finiteNumber, isoDate, kpiId, slug, text } from './common.js';
 
 export const QUARTER_KEYS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
@@ -93,6 +93,26 @@ export const changeSchema = z.strictObject({
   fields: z.array(z.enum(CHANGE_FIELDS)).min(1).describe('Which parts of the entry the decision changed'),
 });
 
+export const processChangeSchema = z.strictObject({
+  date: isoDate.describe('When the process changed (YYYY-MM-DD)'),
+  change: text.describe('What changed in how the work is done, e.g. new void works contract started'),
+  decidedBy: text.describe('Who decided it, e.g. Cabinet, Head of Asset Management'),
+  rebase: z
+    .boolean()
+    .default(false)
+    .describe('Recalculate the control limits from the first period starting on or after the date (Making Data Count: only at a recorded, explained change)'),
+  reference: text.optional().describe('Decision or minute reference'),
+});
+
+/** A KPI's own SPC settings, over the workspace's (prf.yaml spc:). */
+export const kpiSpcSchema = z
+  .strictObject({
+    minimumPoints: z.number().int().min(2).optional().describe("Points a segment needs for firm limits (default: the workspace's)"),
+    fixAfter: spcLimitFields.fixAfter.unwrap().optional(),
+    screenMovingRanges: z.boolean().optional().describe("Screen large moving ranges out of the limits (default: the workspace's)"),
+  })
+  .describe("This KPI's SPC settings, over the workspace's");
+
 const baseFields = {
   id: kpiId.describe('Stable reference; the file is named after it'),
   name: text.describe('Measure name as published'),
@@ -129,6 +149,11 @@ export const measureSchema = z.strictObject({
   ragg: bandSchema.optional().describe('Overrides the workspace amber band for this KPI'),
   baseline: baselineSchema.optional().describe('Recommended'),
   benchmarks: z.array(benchmarkSchema).optional().describe('Recommended. An empty list says no suitable benchmark exists; leaving it out is flagged'),
+  processChanges: z
+    .array(processChangeSchema)
+    .default([])
+    .describe('Dated changes to how the work is done, shown on charts; with rebase: true the control limits start again there'),
+  spc: kpiSpcSchema.optional(),
 });
 
 export const qualitativeSchema = z.strictObject({
@@ -150,3 +175,4 @@ export type Qualitative = z.output<typeof qualitativeSchema>;
 export type Target = z.output<typeof targetSchema>;
 export type Benchmark = z.output<typeof benchmarkSchema>;
 export type Band = z.output<typeof bandSchema>;
+export type ProcessChange = z.output<typeof processChangeSchema>;

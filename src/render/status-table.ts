@@ -146,9 +146,17 @@ export function formatImprovement(r: ImprovementResult, format: TableFormat, col
         `not met: ${r.improved} of ${comparable} comparable indicators improved (${percentText(r.share)}, threshold ${percentText(r.threshold)}); ${r.moreNeeded} more must improve`,
       );
   const risk = r.atRisk.length > 0 ? `At risk: ${r.atRisk.join(', ')}\n` : '';
+  const chance = (id: string) => {
+    const p = r.kpis.find((k) => k.id === id)?.yearEnd?.probabilityOfDecline;
+    return p == null ? id : `${id} (${percentText(p)})`;
+  };
+  const decline =
+    r.likelyToDecline.length > 0
+      ? `Likely to decline by year end (year-end forecast, chance of ending worse than last year): ${r.likelyToDecline.map(chance).join(', ')}\n`
+      : '';
   return (
     `${r.year} year to date through ${r.through}, against ${r.comparedWith}\n\n` +
     table(['KPI', 'Name', 'This year', 'Last year', 'Outcome', 'Why not comparable'], rows) +
-    `\n${r.declined} declined, ${r.unchanged} unchanged, ${r.notComparable} not comparable\n${verdict}\n${risk}`
+    `\n${r.declined} declined, ${r.unchanged} unchanged, ${r.notComparable} not comparable\n${verdict}\n${risk}${decline}`
   );
 }

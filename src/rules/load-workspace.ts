@@ -9,9 +9,10 @@ import { configRules } from './config-rules.js';
 import { decodeText, type SourceFile } from '../load/decode.js';
 import type { WorkspaceSources } from '../load/sources.js';
 import { kpiIdOfPath, kpiRules } from './kpi-rules.js';
+import { latestFigureRules, processChangeRules } from './figure-rules.js';
 import { readOutturnCsv } from '../load/outturn-csv.js';
 import { parseYamlFile } from '../load/parse-yaml-file.js';
-import { locate } from '../load/yaml-source.js';
+import { locate, type YamlSource } from '../load/yaml-source.js';
 import { byId, byPath, byText, compareText } from '../text/compare.js';
 
 export interface LoadResult {
@@ -35,6 +36,7 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
 
   const kpis = new Map<string, Kpi>();
   const kpiOrigins = new Map<string, Origin>();
+  const kpiSources = new Map<string, YamlSource>();
   // Ids of KPI files that exist but are invalid: their errors are reported in their own file,
   // not again as "unknown KPI" on every outturn row and commentary entry that names them.
   const brokenKpis = new Set<string>();
@@ -68,6 +70,7 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
     const problems = kpiRules(data, source, config);
     diagnostics.push(...problems);
     kpis.set(data.id, data);
+    kpiSources.set(data.id, source);
     // The whole file is the origin; looking up a line would cost a second, position-tracking parse.
     kpiOrigins.set(data.id, { file: file.path, line: 1 });
   }
@@ -106,6 +109,21 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
       }
       kept = o;
       observations.push(o);
+    }
+  }
+
+  // Rules that need a measure's every row: its process changes inside its series, and its latest figure plausible.
+  if (config) {
+    const rowsOf = new Map<string, Observation[]>();
+    for (const o of observations) {
+      const rows = rowsOf.get(o.kpi);
+      if (rows) rows.push(o);
+      else rowsOf.set(o.kpi, [o]);
+    }
+    for (const kpi of kpis.values()) {
+      if (kpi.kind !== 'measure') continue;
+      const rows = rowsOf.get(kpi.id) ?? [];
+      diagnostics.push(...processChangeRules(kpi, kpiSources.get(kpi.id)!, rows, config.financialYearStartMonth), ...latestFigureRules(kpi, rows, config));
     }
   }
 

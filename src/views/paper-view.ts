@@ -74,9 +74,17 @@ const SPC_ASSURANCE: Record<NonNullable<NonNullable<KpiStatus['spc']>['assurance
   inconsistent: 'target may or may not be met',
 };
 
+/**
+ * Assurance is judged on the current process (core/spc.ts): since a recorded change, or since a
+ * special-cause run began; the words say which, and say when the limits are still trial limits.
+ */
 function spcText(k: KpiStatus): string | null {
   if (!k.spc) return null;
-  return `${SPC_VARIATION[k.spc.variation]}${k.spc.assurance ? `; ${SPC_ASSURANCE[k.spc.assurance]}` : ''}`;
+  const basis = k.spc.assuranceBasis;
+  const rebased = k.spc.segments.length > 1;
+  const since = basis && (basis.kind === 'run' || rebased) ? ` since ${basis.from}` : '';
+  const trial = k.spc.trial ? ' (trial limits)' : '';
+  return `${SPC_VARIATION[k.spc.variation]}${trial}${k.spc.assurance ? `; ${SPC_ASSURANCE[k.spc.assurance]}${since}` : ''}`;
 }
 
 const CONFIDENCE: Record<KpiStatus['confidence'], string> = {
@@ -157,13 +165,19 @@ function chartFor(k: KpiStatus, style: FigureStyle): string {
     ? `; mean ${formatFigure(k.spc.mean, style)}, process limits ${formatFigure(k.spc.lowerLimit, style)} to ${formatFigure(k.spc.upperLimit, style)}`
     : '';
   const target = k.target === null ? '' : `; target ${formatFigure(k.target, style)}`;
+  // Recorded process changes inside the chart, and where the current limits start.
+  const at = (name: string | null) => (name === null ? -1 : k.series.findIndex((p) => p.periodName === name));
+  const changes = k.processChanges.filter((c) => at(c.periodName) >= 0).map((c) => ({ index: at(c.periodName), label: `${c.date}: ${c.change}` }));
+  const changeText = changes.map((c) => `; process change ${c.label}`).join('');
+  const linesFrom = k.spc ? Math.max(0, at(k.spc.segments.at(-1)!.from)) : 0;
   return controlChart(
     {
       title: `${k.id} ${k.name}: recent figures`,
-      description: `${figures.join(', ')}${target}${limits}.`,
+      description: `${figures.join(', ')}${target}${limits}${changeText}.`,
       points,
       target: k.target,
-      lines: k.spc ? { mean: k.spc.mean, upperLimit: k.spc.upperLimit, lowerLimit: k.spc.lowerLimit } : null,
+      lines: k.spc ? { mean: k.spc.mean, upperLimit: k.spc.upperLimit, lowerLimit: k.spc.lowerLimit, from: linesFrom } : null,
+      changes,
     },
     (v) => formatFigure(v, style),
   );

@@ -204,7 +204,7 @@ describe('computeStatus: series and SPC', () => {
     const ws = workspace({
       kpis: [k],
       observations: monthly(k, '2025-07', [50, 51, 49, 50, 52, 50]),
-      config: { spc: { minimumPoints: 6, shiftLength: 7, trendLength: 7 } },
+      config: { spc: { minimumPoints: 6, shiftLength: 7, trendLength: 7, fixAfter: null, screenMovingRanges: true } },
     });
     expect(computeStatus(ws, q3).kpis[0]!.spc).not.toBeNull();
   });
