@@ -76,7 +76,13 @@ export interface ReleaseSource {
  * is the boundary of the best quarter, so for lower-is-better it is the lowest of the three.
  * Neutral measures keep the numeric order (upper = highest). Rounded to the KPI's decimals.
  */
-export function benchmarkOf(q: GroupQuartiles, year: string, kpi: Pick<Measure, 'polarity' | 'decimals'>, method: QuartileMethod, source: ReleaseSource): Benchmark | null {
+export function benchmarkOf(
+  q: GroupQuartiles,
+  year: string,
+  kpi: Pick<Measure, 'polarity' | 'decimals'>,
+  method: QuartileMethod,
+  source: ReleaseSource,
+): Benchmark | null {
   if (q.quartiles === null) return null;
   const r = (x: number) => roundTo(x, kpi.decimals);
   const [best, worst] = kpi.polarity === 'lower' ? [q.quartiles.lower, q.quartiles.upper] : [q.quartiles.upper, q.quartiles.lower];
@@ -107,7 +113,13 @@ export interface OwnFigure {
 }
 
 const describe = (cell: TsmCell) =>
-  cell.kind === 'code' ? `[${cell.code}] ${cell.reason ?? TSM_CODES[cell.code]}` : cell.kind === 'blank' ? 'a blank cell' : cell.kind === 'text' ? `"${cell.text}"` : '';
+  cell.kind === 'code'
+    ? `[${cell.code}] ${cell.reason ?? TSM_CODES[cell.code]}`
+    : cell.kind === 'blank'
+      ? 'a blank cell'
+      : cell.kind === 'text'
+        ? `"${cell.text}"`
+        : '';
 
 /**
  * A landlord's own figure for a measure. [Z] not required and [X] (or a blank) left blank are
@@ -115,9 +127,17 @@ const describe = (cell: TsmCell) =>
  * imported, since they say nothing about the landlord's own performance that n/a would carry.
  */
 export function ownFigure(release: TsmRelease, measure: TsmMeasure, landlord: string, tenure: TsmTenure): OwnFigure {
-  if (measure.rentedOnly && tenure === 'LCHO') return { measure, figure: null, value: null, note: 'n/a: the regulator does not ask shared owners (LCHO) this question', imported: true };
+  if (measure.rentedOnly && tenure === 'LCHO')
+    return { measure, figure: null, value: null, note: 'n/a: the regulator does not ask shared owners (LCHO) this question', imported: true };
   const figure = release.figures.get(figureKey(measure.key, tenure, landlord)) ?? null;
-  if (figure === null) return { measure, figure, value: null, note: `no row for ${landlord} on the ${measure.reported === 'perception' ? `${tenure} perception` : 'management information'} sheet`, imported: false };
+  if (figure === null)
+    return {
+      measure,
+      figure,
+      value: null,
+      note: `no row for ${landlord} on the ${measure.reported === 'perception' ? `${tenure} perception` : 'management information'} sheet`,
+      imported: false,
+    };
   const cell = figure.cell;
   if (cell.kind === 'value') return { measure, figure, value: cell.value, note: null, imported: true };
   const what = describe(cell);

@@ -77,7 +77,12 @@ export const figureKey = (measureKey: string, tenure: TsmTenure, landlord: strin
 
 export type ReadResult = { ok: true; release: TsmRelease } | { ok: false; problems: string[] };
 
-const clean = (v: CellValue) => (v === null ? '' : String(v).replace(/[\s\u200b]+/g, ' ').trim());
+const clean = (v: CellValue) =>
+  v === null
+    ? ''
+    : String(v)
+        .replace(/[\s\u200b]+/g, ' ')
+        .trim();
 
 /** A measure's code as the workbook writes it in a heading: `TP01`, `CH01 1`. */
 const codeText = (m: TsmMeasure) => (m.part === null ? m.code : `${m.code} ${m.part}`);

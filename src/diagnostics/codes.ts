@@ -57,6 +57,9 @@ export const RULES = {
   'import-wrong-period': 'A form or CSV row is for another period than the one given with --period.',
   'import-dictionary-changed': 'A return form was made from an older dictionary: an entry on it has changed since.',
   'import-figure-exists': 'An imported figure would replace one already recorded; that needs --restate with a reason.',
+  'tsm-layout-unrecognised':
+    "A workbook given to prf benchmarks tsm does not have the sheets and headings of the regulator's TSM full-data release; the message says what was looked for.",
+  'tsm-landlord-unknown': 'The landlord code given to prf benchmarks tsm is not in a TSM workbook (codes are on its Table_Coverage sheet).',
 } as const;
 
 export type RuleCode = keyof typeof RULES;

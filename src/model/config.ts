@@ -48,7 +48,10 @@ export const peerGroupSchema = z
   .strictObject({
     id: slug.describe('Stable id, used with --peers'),
     name: text.describe('As printed beside each quartile, e.g. Councils under 15,000 homes'),
-    type: z.enum(['LA', 'PRP']).optional().describe('LA: councils (the regulator labelled them LARP in 2023-24); PRP: housing associations and other private providers'),
+    type: z
+      .enum(['LA', 'PRP'])
+      .optional()
+      .describe('LA: councils (the regulator labelled them LARP in 2023-24); PRP: housing associations and other private providers'),
     tenure: z
       .enum(['LCRA', 'LCHO'])
       .default('LCRA')

@@ -148,7 +148,12 @@ export const TSM_MEASURES: readonly TsmMeasure[] = [
     'Proportion of homes for which all required asbestos management surveys or re-inspections have been carried out.',
     'asbestos management surveys or re-inspections',
   ),
-  homes('BS04', 'Water safety checks', 'Proportion of homes for which all required legionella risk assessments have been carried out.', 'legionella risk assessments'),
+  homes(
+    'BS04',
+    'Water safety checks',
+    'Proportion of homes for which all required legionella risk assessments have been carried out.',
+    'legionella risk assessments',
+  ),
   homes(
     'BS05',
     'Lift safety checks',
