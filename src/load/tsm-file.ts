@@ -45,7 +45,12 @@ export async function readTsmFile(bytes: Buffer): Promise<TsmFile> {
   for await (const ws of reader) {
     const name = (ws as unknown as { name: string }).name;
     sheetNames.push(name);
-    if (!WANTED.test(name.trim())) continue;
+    if (!WANTED.test(name.trim())) {
+      // Start and stop the sheet's reader, so its stream is closed before exceljs removes the
+      // temporary file it was buffered to (left unread, that stream fails later, uncaught).
+      for await (const _row of ws) break;
+      continue;
+    }
     const rows: CellValue[][] = [];
     for await (const row of ws) {
       const values = row.values as unknown[];
