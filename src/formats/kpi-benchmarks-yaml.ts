@@ -24,6 +24,8 @@ export function withBenchmarks(text: string, incoming: readonly Benchmark[]): Be
 
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const seq = new YAMLSeq();
+  // Comments on the list itself (above its first item, after its last) stay with it.
+  if (isSeq(old)) [seq.commentBefore, seq.comment, seq.spaceBefore] = [old.commentBefore, old.comment, old.spaceBefore];
   let replaced = 0;
   let changed = false;
   const used = new Set<Benchmark>();
