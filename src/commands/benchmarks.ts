@@ -8,7 +8,7 @@ import { formatFixed } from '../core/figures.js';
 import { withBenchmarks } from '../formats/kpi-benchmarks-yaml.js';
 import { countBySeverity, diagnostic, START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { stylish } from '../render/diagnostics.js';
-import { readTsmFile } from '../load/tsm-file.js';
+import { readTsmFiles } from '../load/tsm-file.js';
 import { loadWorkspace } from '../rules/load-workspace.js';
 import { outturnEdits } from '../write/outturn-edits.js';
 import { writeFilesAtomically } from '../write/write-files.js';
@@ -84,18 +84,22 @@ export async function runBenchmarksTsm(io: CliIO, globals: GlobalOptions, fileAr
 
   const diagnostics: Diagnostic[] = [];
   const releases: SourcedRelease[] = [];
-  for (const arg of fileArgs) {
-    const abs = resolve(io.cwd, arg);
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`${arg}: no such file`);
+  const absolute = fileArgs.map((arg) => resolve(io.cwd, arg));
+  absolute.forEach((abs, i) => {
+    if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`${fileArgs[i]}: no such file`);
+  });
+  const read = await readTsmFiles(absolute);
+  for (const [i, arg] of fileArgs.entries()) {
+    const abs = absolute[i]!;
     const path = relative(root, abs).split('\\').join('/');
-    const file = await readTsmFile(readFileSync(abs));
-    const read = readTsmRelease(file.sheets);
-    if (!read.ok) {
-      for (const p of read.problems)
+    const file = read[i]!;
+    const parsed = readTsmRelease(file.sheets);
+    if (!parsed.ok) {
+      for (const p of parsed.problems)
         diagnostics.push(diagnostic(path, START, 'error', 'tsm-layout-unrecognised', `not a TSM full-data workbook layout prf recognises: ${p}`));
       continue;
     }
-    const release = read.release;
+    const release = parsed.release;
     if (options.year.length > 0 && !options.year.includes(release.year)) continue;
     const same = releases.find((r) => r.release.year === release.year);
     if (same) throw new UsageError(`${arg} and ${same.path} are both for ${release.year}: give one release per year`);
@@ -143,8 +147,12 @@ export async function runBenchmarksTsm(io: CliIO, globals: GlobalOptions, fileAr
 
   // Dictionary edits, one file per entry.
   const files: Array<{ path: string; text: string }> = [];
+  const canonical = (b: object) => JSON.stringify(Object.entries(b).sort(([x], [y]) => (x < y ? -1 : 1)));
   for (const [id, benchmarks] of plan.benchmarks) {
-    if (benchmarks.length === 0) continue;
+    // Already there, word for word (a re-run): the file is not even parsed again.
+    const kpi = workspace.kpis.find((k) => k.id === id);
+    const recorded = new Set((kpi?.kind === 'measure' ? (kpi.benchmarks ?? []) : []).map(canonical));
+    if (benchmarks.every((b) => recorded.has(canonical(b)))) continue;
     const file = workspace.kpiOrigins.get(id)!.file;
     const edit = withBenchmarks(readFileSync(join(root, file), 'utf8'), benchmarks);
     if (!edit.ok) {

@@ -14,7 +14,18 @@ import { quartiles, type Quartiles } from './quartiles.js';
 import { roundTo } from './figures.js';
 import { figureKey, TSM_CODES, type TsmCell, type TsmFigure, type TsmLandlord, type TsmRelease } from './tsm-workbook.js';
 
+const membersCache = new WeakMap<TsmRelease, Map<PeerGroup, TsmLandlord[]>>();
+
+/** The group's members in a release, by code; worked out once per release and group. */
 export function peerMembers(release: TsmRelease, group: PeerGroup): TsmLandlord[] {
+  let byGroup = membersCache.get(release);
+  if (!byGroup) membersCache.set(release, (byGroup = new Map()));
+  let members = byGroup.get(group);
+  if (!members) byGroup.set(group, (members = selectMembers(release, group)));
+  return members;
+}
+
+function selectMembers(release: TsmRelease, group: PeerGroup): TsmLandlord[] {
   const codes = group.codes ? new Set(group.codes.map((c) => c.trim().toUpperCase())) : null;
   return [...release.landlords.values()]
     .filter((l) => {

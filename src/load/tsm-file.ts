@@ -4,8 +4,8 @@
  * exactly which release it came from. The cells are then read by heading in src/core.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid } from '../core/tsm-workbook.js';
 
 export interface TsmFile {
@@ -33,6 +33,8 @@ function valueOf(v: unknown): CellValue {
 
 export async function readTsmFile(bytes: Buffer): Promise<TsmFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  // Loaded on first use, as the other commands load it: most prf commands never need it.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -62,4 +64,11 @@ export async function readTsmFile(bytes: Buffer): Promise<TsmFile> {
     sheets.push({ name, rows });
   }
   return { sheets, sheetNames, sha256 };
+}
+
+/** Reads several workbooks, one after another. */
+export async function readTsmFiles(paths: readonly string[]): Promise<TsmFile[]> {
+  const out: TsmFile[] = [];
+  for (const p of paths) out.push(await readTsmFile(readFileSync(p)));
+  return out;
 }
