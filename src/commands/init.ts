@@ -3,6 +3,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { askAnswers, lineSource } from './ask.js';
 import { attachAims, checkAnswers, INIT_DEFAULTS, parseAim, parseIdName, parseMonth, type InitAnswers, type Parsed } from '../core/init-answers.js';
 import { initFiles } from '../render/init-files.js';
+import { TSM_PRIORITY } from '../render/tsm-starter.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { CONFIG_FILE } from '../load/read-sources.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
@@ -15,6 +16,7 @@ export interface InitOptions {
   priority: string[];
   aim: string[];
   yes?: boolean;
+  tsm?: boolean;
 }
 
 function must<T>(flag: string, r: Parsed<T>): T {
@@ -60,6 +62,8 @@ export async function runInit(io: CliIO, dirArg: string | undefined, options: In
     );
   }
   const given = fromFlags(options);
+  // A TSM workspace brings its own priority, whose aims are the regulator's themes.
+  if (options.tsm) given.priorities = [...(given.priorities ?? []), TSM_PRIORITY];
   const complete = given.organisation !== undefined && given.committees !== undefined && given.priorities !== undefined;
   let answers: InitAnswers;
   if (options.yes || complete) {
@@ -77,7 +81,7 @@ export async function runInit(io: CliIO, dirArg: string | undefined, options: In
   const problems = checkAnswers(answers);
   if (problems.length > 0) throw new UsageError(problems.join('; '));
 
-  const files = initFiles(answers);
+  const files = initFiles(answers, { tsm: options.tsm === true });
   const gitignore = files.find((f) => f.path === '.gitignore')!;
   if (existsSync(join(dir, gitignore.path))) gitignore.data = mergeGitignore(readFileSync(join(dir, gitignore.path), 'utf8'), gitignore.data);
   const clashes = files.filter((f) => f.path !== '.gitignore' && existsSync(join(dir, f.path))).map((f) => f.path);
@@ -87,6 +91,10 @@ export async function runInit(io: CliIO, dirArg: string | undefined, options: In
   writeFilesAtomically(dir, files);
   for (const f of files) io.stdout.write(`wrote    ${toPosix(relative(io.cwd, join(dir, f.path)))}\n`);
   const cd = shown === '.' ? '' : `cd ${shown} && `;
-  io.stdout.write(`\nA workspace for ${answers.organisation}. Next: ${cd}prf validate --strict, then prf new KPI-ID for each measure (see the README).\n`);
+  if (options.tsm)
+    io.stdout.write(
+      `\nA Tenant Satisfaction Measures workspace for ${answers.organisation}. Next: ${cd}prf benchmarks tsm WORKBOOK.xlsx... --landlord CODE (see docs/guide/benchmarks.md).\n`,
+    );
+  else io.stdout.write(`\nA workspace for ${answers.organisation}. Next: ${cd}prf validate --strict, then prf new KPI-ID for each measure (see the README).\n`);
   return EXIT.ok;
 }

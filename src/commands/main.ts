@@ -15,6 +15,7 @@ import { registerDiff } from './register/diff.js';
 import { registerHistory } from './register/history.js';
 import { registerVerify } from './register/verify.js';
 import { registerValidate } from './register/validate.js';
+import { registerBenchmarks } from './register/benchmarks.js';
 
 /**
  * Runs prf with the given I/O and returns the exit code. Never calls process.exit, so tests run
@@ -48,6 +49,7 @@ export async function main(io: CliIO): Promise<number> {
   registerVerify(program, io, run);
   registerCollect(program, io, run);
   registerImport(program, io, run);
+  registerBenchmarks(program, io, run);
 
   try {
     await program.parseAsync(io.argv, { from: 'user' });

@@ -503,6 +503,21 @@ export const RULES = {
       note: 're-let days around 40 for two years',
     },
   },
+  'tsm-layout-unrecognised': {
+    summary: "A workbook given to prf benchmarks tsm does not have the sheets and headings of the regulator's TSM full-data release.",
+    severity: 'error',
+    trigger:
+      "prf benchmarks tsm looks for the TSM release's sheets by name (Table_Coverage and the TSM perception and management-information sheets) and for the landlord code and TSM headings by their text; a workbook where any is missing is refused, and the message says what was looked for and where.",
+    fix: "Give the regulator's full-data workbook as published (not a summary or a re-saved extract). If the regulator has changed its layout, report it so prf can learn the new headings.",
+    example: { file: 'TSM_2025_summary.xlsx', text: '', note: "the regulator's summary tables, which have no Table_Coverage sheet" },
+  },
+  'tsm-landlord-unknown': {
+    summary: 'The landlord code given to prf benchmarks tsm is not in a TSM workbook.',
+    severity: 'error',
+    trigger: 'The --landlord code is not on the Table_Coverage sheet of one of the workbooks given (landlords merge and change codes between releases).',
+    fix: "Look up the landlord's code on the Table_Coverage sheet (local authorities' codes are letters and digits such as E0801) and give it exactly; for a merged landlord, give the release in which it reported.",
+    example: { file: '2025_TSM_Full_Data_v1.0_FINAL.xlsx', text: '', note: 'prf benchmarks tsm --landlord XX999 on a workbook without that code' },
+  },
 } satisfies Record<string, RuleDoc>;
 
 export type RuleCode = keyof typeof RULES;

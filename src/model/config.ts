@@ -61,6 +61,44 @@ export const pathsSchema = z
   })
   .describe('Folders, relative to the workspace root.');
 
+export const QUARTILE_METHODS = ['QUARTILE.INC', 'QUARTILE.EXC'] as const;
+
+export const peerGroupSchema = z
+  .strictObject({
+    id: slug.describe('Stable id, used with --peers'),
+    name: text.describe('As printed beside each quartile, e.g. Councils under 15,000 homes'),
+    type: z
+      .enum(['LA', 'PRP'])
+      .optional()
+      .describe('LA: councils (the regulator labelled them LARP in 2023-24); PRP: housing associations and other private providers'),
+    tenure: z
+      .enum(['LCRA', 'LCHO'])
+      .default('LCRA')
+      .describe('Which figures are compared: low cost rental (LCRA) or shared ownership (LCHO); also the home count used for homes'),
+    homes: z
+      .strictObject({
+        atLeast: z.number().int().min(0).optional().describe('At least this many homes'),
+        under: z.number().int().min(1).optional().describe('Fewer than this many homes'),
+      })
+      .optional()
+      .describe("Home count range, from the CH01 denominator of the group's tenure"),
+    codes: z.array(text).optional().describe("The regulator's landlord codes, where the group is a list"),
+  })
+  .describe('A peer group: the landlords meeting every condition given');
+
+export const benchmarksConfigSchema = z
+  .strictObject({
+    method: z.enum(QUARTILE_METHODS).default('QUARTILE.INC').describe("How quartiles are computed: Excel's QUARTILE.INC (the default) or QUARTILE.EXC"),
+    tsm: z
+      .strictObject({
+        landlord: text.optional().describe("Your landlord code in the regulator's data (used when --landlord is not given), e.g. 26UC"),
+        tenure: z.enum(['LCRA', 'LCHO']).default('LCRA').describe('Whose perception and complaints figures are your own outturns'),
+        peerGroups: z.array(peerGroupSchema).default([]).describe('The first listed is the one a paper places you in'),
+      })
+      .optional(),
+  })
+  .describe('Benchmarks computed by prf (prf benchmarks tsm)');
+
 export const configSchema = z
   .strictObject({
     organisation: text.describe('The organisation, as printed on papers'),
@@ -95,6 +133,7 @@ export const configSchema = z
         ...spcLimitFields,
       }),
     ),
+    benchmarks: benchmarksConfigSchema.optional(),
     committees: z.array(committeeSchema).min(1, 'list at least one committee'),
     priorities: z.array(prioritySchema).min(1, 'list at least one Council Plan priority'),
   })
@@ -103,3 +142,5 @@ export const configSchema = z
 export type Config = z.output<typeof configSchema>;
 export type Committee = z.output<typeof committeeSchema>;
 export type Priority = z.output<typeof prioritySchema>;
+export type PeerGroup = z.output<typeof peerGroupSchema>;
+export type QuartileMethod = (typeof QUARTILE_METHODS)[number];

@@ -81,6 +81,18 @@ export const benchmarkSchema = z.strictObject({
   upperQuartile: finiteNumber.describe('Boundary of the best-performing quarter of the group'),
   median: finiteNumber,
   lowerQuartile: finiteNumber.describe('Boundary of the worst-performing quarter of the group'),
+  n: z.number().int().min(0).optional().describe('How many figures the quartiles were computed from'),
+  excluded: z
+    .record(z.string(), z.number().int().min(1))
+    .optional()
+    .describe('Peer-group members left out, by reason: a code such as [Z] not required, or no figure'),
+  method: text.optional().describe('How the quartiles were computed, e.g. QUARTILE.INC'),
+  file: text.optional().describe('The file the figures came from'),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional()
+    .describe("That file's SHA-256, so anyone can check they have the same release"),
 });
 
 export const CHANGE_FIELDS = ['definition', 'formula', 'target', 'polarity', 'unit', 'frequency', 'aggregation', 'id', 'other'] as const;

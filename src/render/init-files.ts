@@ -9,6 +9,7 @@
 import { stringify } from 'yaml';
 import { PUBLISHED_SCHEMAS, toJsonSchemaText } from '../model/schemas.js';
 import type { InitAnswers } from '../core/init-answers.js';
+import { TSM_BENCHMARKS_CONFIG, TSM_PRIORITY, tsmKpiFiles } from './tsm-starter.js';
 
 export interface WorkspaceFile {
   path: string;
@@ -19,7 +20,7 @@ export const EXAMPLE_KPI_ID = 'CS-01';
 
 const yaml = (value: unknown) => stringify(value, { lineWidth: 100 });
 
-function configText(a: InitAnswers): string {
+function configText(a: InitAnswers, tsm: boolean): string {
   const config = {
     organisation: a.organisation,
     financialYearStartMonth: a.financialYearStartMonth,
@@ -31,7 +32,7 @@ function configText(a: InitAnswers): string {
     '#',
     '# The workspace settings. The RAGG band (ragg:), the 70% check (improvement:), SPC settings (spc:)',
     '# and folders (paths:) take their defaults until set here; the README lists each.',
-    yaml(config),
+    yaml(config) + (tsm ? TSM_BENCHMARKS_CONFIG : ''),
   ].join('\n');
 }
 
@@ -125,12 +126,18 @@ const OUTTURNS_README =
 const COMMENTARY_README =
   '# Commentary\n\nOne YAML file per period (`2025-26-Q1.yaml`): the exception report of each off-target KPI (overview, actions, barriers, likely outturn), the status and narrative of projects, achievements and the forward look. The schema is `schemas/commentary.schema.json`.\n';
 
-/** Every file of a new workspace, by workspace-relative path. */
-export function initFiles(a: InitAnswers): WorkspaceFile[] {
+/**
+ * Every file of a new workspace, by workspace-relative path. With `tsm`, the dictionary is the
+ * Tenant Satisfaction Measures (under their own priority, whose aims are the regulator's themes)
+ * instead of the example entry, and prf.yaml declares TSM peer groups.
+ */
+export function initFiles(answers: InitAnswers, options: { tsm?: boolean } = {}): WorkspaceFile[] {
+  const tsm = options.tsm === true;
+  const a = tsm && !answers.priorities.some((p) => p.id === TSM_PRIORITY.id) ? { ...answers, priorities: [...answers.priorities, TSM_PRIORITY] } : answers;
   const schemas = Object.entries(PUBLISHED_SCHEMAS).map(([name, schema]) => ({ path: `schemas/${name}`, data: toJsonSchemaText(schema) }));
   return [
-    { path: 'prf.yaml', data: configText(a) },
-    { path: `kpis/${EXAMPLE_KPI_ID}.yaml`, data: exampleKpiText(a) },
+    { path: 'prf.yaml', data: configText(a, tsm) },
+    ...(tsm ? tsmKpiFiles(a) : [{ path: `kpis/${EXAMPLE_KPI_ID}.yaml`, data: exampleKpiText(a) }]),
     { path: 'data/outturns/README.md', data: OUTTURNS_README },
     { path: 'data/commentary/README.md', data: COMMENTARY_README },
     { path: 'templates/README.md', data: TEMPLATES_README },

@@ -131,7 +131,9 @@ function dashboardRow(k: KpiStatus): DashboardRow {
     previousValue: k.previousValue,
     lastYearValue: k.lastYearValue,
     spc: spcText(k),
-    benchmark: k.benchmark ? `Quartile ${k.benchmark.quartile} (${k.benchmark.group}, ${k.benchmark.year})` : null,
+    benchmark: k.benchmark
+      ? `Quartile ${k.benchmark.quartile} (${k.benchmark.group}${k.benchmark.n === undefined ? '' : `, n=${k.benchmark.n}`}, ${k.benchmark.year})`
+      : null,
     confidence: CONFIDENCE[k.confidence],
     sparkline: sparklineFor(k, style),
     needsException: k.needsException,
@@ -150,7 +152,7 @@ function benchmarkText(kpi: Kpi, k: KpiStatus, fy: number, style: FigureStyle): 
   const b = benchmarkFor(kpi.benchmarks, fy);
   if (!b) return kpi.benchmarks === undefined ? 'Not recorded.' : 'No suitable benchmark exists.';
   const where = k.benchmark ? `; this outturn is in quartile ${k.benchmark.quartile} (1 = best)` : '';
-  return `${b.group} (${b.year}): upper quartile ${formatFigure(b.upperQuartile, style)}, median ${formatFigure(b.median, style)}, lower quartile ${formatFigure(b.lowerQuartile, style)}${where}`;
+  return `${b.group} (${b.year}${b.n === undefined ? '' : `, n=${b.n}`}${b.method ? `, ${b.method}` : ''}): upper quartile ${formatFigure(b.upperQuartile, style)}, median ${formatFigure(b.median, style)}, lower quartile ${formatFigure(b.lowerQuartile, style)}${where}`;
 }
 
 function actionView(a: Action, asOf: string): ActionView {

@@ -16,5 +16,9 @@ export function registerInit(program: Command, io: CliIO, run: Run): void {
     .option('--priority <id=Name>', 'a Council Plan priority (repeat for each)', collect, [])
     .option('--aim <priority/id=Name>', 'an aim under a priority (repeat for each)', collect, [])
     .option('-y, --yes', 'take the defaults for anything not given, without asking')
+    .option(
+      '--tsm',
+      "a Tenant Satisfaction Measures workspace: the regulator's 22 measures as annual entries and TSM peer groups, ready for prf benchmarks tsm",
+    )
     .action((dir: string | undefined, options: InitOptions) => run(async () => (await import('../init.js')).runInit(io, dir, options))());
 }
