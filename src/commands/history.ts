@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readInputFile } from '../load/input-file.js';
+import { assertInside } from '../load/contained.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { dirtyFiles, headCommit, lastTag, openRepo, resolveCommit, short, type Repo } from '../git/repo.js';
@@ -83,6 +85,13 @@ export async function runDiff(
   return EXIT.ok;
 }
 
+/** A paper the manifest lists: inside the manifest's folder on its real path, a regular file of a sane size. */
+function publishedFile(folder: string, path: string): Buffer {
+  const abs = resolve(folder, path);
+  assertInside(abs, folder, path, "the manifest's folder");
+  return readInputFile(abs, path);
+}
+
 /** Without a path: the manifest written last under the reports folder (the latest publication). */
 function findManifest(root: string, reportsDir: string): string {
   const dir = resolve(root, reportsDir);
@@ -109,14 +118,13 @@ export async function runVerify(io: CliIO, globals: GlobalOptions, manifestPath:
   const current = loadWorkspace(sources);
   if (current.workspace === null) throw new UsageError('prf.yaml cannot be read; prf validate shows why');
   const file = manifestPath === undefined ? findManifest(root, current.workspace.config.paths.reports) : resolve(io.cwd, manifestPath);
-  if (!existsSync(file)) throw new UsageError(`${manifestPath}: no such file`);
-  const manifest = parseManifest(readFileSync(file, 'utf8'));
+  const shown = manifestPath ?? toPosix(relative(io.cwd, file));
+  assertInside(file, root, shown);
+  const manifest = parseManifest(readInputFile(file, shown).toString('utf8'));
   if (typeof manifest === 'string') throw new UsageError(`${relative(io.cwd, file)}: ${manifest}`);
   const folder = dirname(file);
 
-  const edited = manifest.outputs
-    .filter((o) => !existsSync(join(folder, o.path)) || sha256(readFileSync(join(folder, o.path))) !== o.sha256)
-    .map((o) => o.path);
+  const edited = manifest.outputs.filter((o) => !existsSync(join(folder, o.path)) || sha256(publishedFile(folder, o.path)) !== o.sha256).map((o) => o.path);
   const { rerender } = await import('./rerender.js');
   const rerendered = await rerender(io, root, current.workspace, manifest);
   const changedPapers = manifest.outputs.filter((o) => rerendered.has(o.path) && rerendered.get(o.path) !== o.sha256).map((o) => o.path);

@@ -1,8 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { GitError } from '../git/git.js';
 import { WriteError } from '../write/write-files.js';
+import { LinkError } from '../load/contained.js';
+import { InputError } from '../load/input-file.js';
 import { TemplateError } from '../render/template-error.js';
-import { EXIT, ProblemsReported, UsageError, type Action, type CliIO, type GlobalOptions } from './io.js';
+import { LockError } from '../write/workspace-lock.js';
+import { EXIT, Interrupted, ProblemsReported, UsageError, type Action, type CliIO, type GlobalOptions } from './io.js';
 import { packageVersion } from './version.js';
 import { registerCollect } from './register/collect.js';
 import { registerImport } from './register/import.js';
@@ -57,11 +60,15 @@ export async function main(io: CliIO): Promise<number> {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof ProblemsReported) return EXIT.problems;
-    if (err instanceof WriteError || err instanceof TemplateError) {
+    if (err instanceof Interrupted) {
+      io.stderr.write(`prf: ${err.message}\n`);
+      return err.code;
+    }
+    if (err instanceof WriteError || err instanceof TemplateError || err instanceof LinkError || err instanceof LockError) {
       io.stderr.write(`prf: ${err.message}\n`);
       return EXIT.problems;
     }
-    if (err instanceof UsageError || err instanceof GitError) {
+    if (err instanceof UsageError || err instanceof GitError || err instanceof InputError) {
       io.stderr.write(`prf: ${err.message}\n`);
       return EXIT.usage;
     }

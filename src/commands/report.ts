@@ -3,7 +3,7 @@ import { formatPeriod, type Period } from '../model/periods.js';
 import type { Workspace } from '../model/workspace.js';
 import { englandAndWalesBankHolidays } from '../core/working-days.js';
 import { checkCommittee, checkOutputFolder, dateOption, loadForCommand, resolvePeriodArg } from './context.js';
-import { EXIT, UsageError, type CliIO } from './io.js';
+import { EXIT, exitForSignal, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
 import type { ReportSource } from './report-at.js';
 import { writeFilesAtomically } from '../write/write-files.js';
@@ -118,7 +118,7 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
   }
   if (io.signal?.aborted) {
     io.stderr.write('prf: interrupted before writing; the previous papers are as they were\n');
-    return EXIT.interrupted;
+    return exitForSignal(io.signal);
   }
   writeFilesAtomically(outDir, files);
   io.stdout.write(

@@ -2,7 +2,7 @@ import { logPaths, type LogEntry } from './log.js';
 import { readObjects } from './objects.js';
 import { toRepoPath, toWorkspacePath, type Repo } from './repo.js';
 import { kpiSchema, type Kpi } from '../model/kpi.js';
-import { decodeText } from '../load/decode.js';
+import { decodeText, sourceInMemory } from '../load/decode.js';
 import { readOutturnCsv } from '../load/outturn-csv.js';
 import { parseYamlFile } from '../load/parse-yaml-file.js';
 import type { Observation } from '../model/workspace.js';
@@ -11,7 +11,7 @@ import { kpiEditWords, type HistoryEntry, type KpiState } from '../core/kpi-hist
 /** The KPI's figures in one CSV, parsed with the real reader against the entry of the time. */
 export function observationsIn(file: string, bytes: Buffer | null | undefined, kpi: Kpi | null): Observation[] {
   if (!bytes || !kpi) return [];
-  const { text } = decodeText({ path: file, bytes });
+  const { text } = decodeText(sourceInMemory(file, bytes));
   if (text === null) return [];
   // Other KPIs' rows are not this history's business: every other id counts as reported elsewhere.
   return readOutturnCsv(file, text, new Map([[kpi.id, kpi]]), () => true).observations.filter((o) => o.kpi === kpi.id);
@@ -19,7 +19,7 @@ export function observationsIn(file: string, bytes: Buffer | null | undefined, k
 
 function parseKpi(path: string, bytes: Buffer | null | undefined): Kpi | null {
   if (!bytes) return null;
-  return parseYamlFile({ path, bytes }, kpiSchema, 'the KPI entry').data;
+  return parseYamlFile(sourceInMemory(path, bytes), kpiSchema, 'the KPI entry').data;
 }
 
 const isCsv = (p: string) => p.toLowerCase().endsWith('.csv');

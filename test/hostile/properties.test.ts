@@ -8,6 +8,7 @@ import { RULES } from '../../src/diagnostics/codes.js';
 import { loadWorkspace } from '../../src/rules/load-workspace.js';
 import type { WorkspaceSources } from '../../src/load/sources.js';
 import { readWorkspaceSources } from '../../src/load/read-sources.js';
+import { bytesOf, sourceInMemory } from '../../src/load/decode.js';
 import { REPO } from '../helpers/run.js';
 
 const BASE = join(REPO, 'fixtures/validate/_base');
@@ -23,13 +24,13 @@ const FILES = {
 
 function sources(texts: Record<keyof typeof FILES, string>): WorkspaceSources {
   return {
-    config: { path: FILES.config, bytes: enc(texts.config) },
+    config: sourceInMemory(FILES.config, enc(texts.config)),
     kpis: [
-      { path: FILES.kpi, bytes: enc(texts.kpi) },
-      { path: FILES.project, bytes: enc(texts.project) },
+      sourceInMemory(FILES.kpi, enc(texts.kpi)),
+      sourceInMemory(FILES.project, enc(texts.project)),
     ],
-    outturns: [{ path: FILES.csv, bytes: enc(texts.csv) }],
-    commentary: [{ path: FILES.commentary, bytes: enc(texts.commentary) }],
+    outturns: [sourceInMemory(FILES.csv, enc(texts.csv))],
+    commentary: [sourceInMemory(FILES.commentary, enc(texts.commentary))],
     readProblems: [],
   };
 }
@@ -147,8 +148,8 @@ describe('the demo workspace', () => {
             .sort((a, b) => a.k - b.k)
             .map((p) => p.x);
         const outturns = demo.outturns.map((f, i) => {
-          const [header, ...rows] = new TextDecoder().decode(f.bytes).trimEnd().split('\n');
-          return { ...f, bytes: enc(`${[header, ...shuffle(rows, seeds[i % 4]!)].join('\n')}\n`) };
+          const [header, ...rows] = new TextDecoder().decode(bytesOf(f)).trimEnd().split('\n');
+          return sourceInMemory(f.path, enc(`${[header, ...shuffle(rows, seeds[i % 4]!)].join('\n')}\n`));
         });
         const shuffled = {
           ...demo,
