@@ -5,7 +5,8 @@ import { LinkError } from '../load/contained.js';
 import { InputError } from '../load/input-file.js';
 import { TemplateError } from '../render/template-error.js';
 import { LockError } from '../write/workspace-lock.js';
-import { EXIT, Interrupted, ProblemsReported, UsageError, type Action, type CliIO, type GlobalOptions } from './io.js';
+import { EXIT, Interrupted, ProblemsReported, UsageError, type Action, type CliIO, type GlobalOptions, type OutputStream } from './io.js';
+import { terminalSafe } from '../text/controls.js';
 import { packageVersion } from './version.js';
 import { registerCollect } from './register/collect.js';
 import { registerImport } from './register/import.js';
@@ -19,11 +20,32 @@ import { registerHistory } from './register/history.js';
 import { registerVerify } from './register/verify.js';
 import { registerValidate } from './register/validate.js';
 
+function terminalStream(stream: OutputStream): OutputStream {
+  return {
+    isTTY: stream.isTTY,
+    write: (chunk: string) => stream.write(typeof chunk === 'string' ? terminalSafe(chunk, true) : chunk),
+  };
+}
+
 /**
  * Runs prf with the given I/O and returns the exit code. Never calls process.exit, so tests run
  * it in-process and the binary only sets process.exitCode.
  */
-export async function main(io: CliIO): Promise<number> {
+export async function main(given: CliIO): Promise<number> {
+  // The text rule at the last moment: whatever reaches the terminal, from the dictionary, a CSV
+  // cell, a file name or an argument, cannot carry a control character but prf's own colours.
+  // (stdin stays a getter: reading it opens the terminal, which only prf init needs.)
+  const io: CliIO = {
+    argv: given.argv,
+    cwd: given.cwd,
+    env: given.env,
+    signal: given.signal,
+    stdout: terminalStream(given.stdout),
+    stderr: terminalStream(given.stderr),
+    get stdin() {
+      return given.stdin;
+    },
+  };
   let exitCode: number = EXIT.ok;
   const program = new Command('prf')
     .description('Performance management for UK councils and housing landlords: a KPI dictionary in git, RAGG status and committee papers.')

@@ -51,7 +51,10 @@ export const RULES = {
   'commentary-status-for-measure': 'A status was written for a measure, whose status prf computes; it is ignored.',
   'change-unrecorded':
     "A KPI's definition, formula, target (or polarity, unit, frequency, aggregation, id) changed since the --since revision with no new changes entry naming that field.",
-  'workspace-path': 'A path in prf.yaml points outside the workspace or to something that is not a folder.',
+  'text-control-character': 'A text field holds a control character (ESC, BEL, NUL, CR...); tabs and line breaks are fine.',
+  'config-reserved-id': 'An id prf keeps for itself (committee "index" names the index page).',
+  'workspace-path':
+    'A path in prf.yaml points outside the workspace, to something that is not a folder, or to the same folder as another path (or one inside it).',
   'import-not-form': 'An imported workbook is not a return form made by prf collect, or not a readable .xlsx.',
   'import-tampered': 'A locked cell or the hidden marker of a return form changed after prf collect made it.',
   'import-wrong-period': 'A form or CSV row is for another period than the one given with --period.',
