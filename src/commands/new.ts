@@ -24,6 +24,9 @@ export interface NewOptions {
 
 export async function runNew(io: CliIO, globals: GlobalOptions, id: string, options: NewOptions): Promise<number> {
   if (!KPI_ID_PATTERN.test(id)) throw new UsageError(`${id}: a KPI id is capital letters, digits and hyphens, starting with a letter, e.g. HC-AM-01`);
+  // The id names the file (ID.yaml), and a file name is at most 255 bytes on every common disk.
+  if (id.length > 240)
+    throw new UsageError(`${id.slice(0, 40)}...: a KPI id of ${id.length} characters is too long to name its file; keep it to 240 (most are under 12)`);
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
   // Two prf new with the same id at once: the second sees the first's file and refuses.
   return withWorkspaceLock(root, 'new', () => newLocked(io, globals, root, id, options));

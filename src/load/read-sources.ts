@@ -72,6 +72,7 @@ function listFiles(root: string, dir: string, extensions: readonly string[], pro
       else if (entry.isFile()) {
         if (wanted(child)) out.push(child);
       } else if (entry.isSymbolicLink()) visitLink(child);
+      else if (wanted(child)) fail(child, `this is ${direntKind(entry)}, not a file: prf reads only regular files here; remove it`);
     }
   };
   const visitLink = (abs: string) => {
@@ -101,6 +102,12 @@ function listFiles(root: string, dir: string, extensions: readonly string[], pro
   };
   if (existsSync(dir)) walk(dir);
   return out;
+}
+
+function direntKind(e: Dirent): string {
+  if (e.isFIFO()) return 'a named pipe (FIFO)';
+  if (e.isCharacterDevice() || e.isBlockDevice()) return 'a device';
+  return e.isSocket() ? 'a socket' : 'not a regular file';
 }
 
 function readSource(root: string, abs: string, problems: Diagnostic[]): SourceFile | null {

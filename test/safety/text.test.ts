@@ -45,7 +45,10 @@ describe('the text rule', () => {
   it('refuses control characters in commentary and prf.yaml too', async () => {
     const dir = workspace();
     const c = join(dir, 'data/commentary/2025-26-Q3.yaml');
-    writeFileSync(c, readFileSync(c, 'utf8').replace('overview: Performance recovered in December after a new scheduling system.', 'overview: "Performance\\e[31m recovered"'));
+    writeFileSync(
+      c,
+      readFileSync(c, 'utf8').replace('overview: Performance recovered in December after a new scheduling system.', 'overview: "Performance\\e[31m recovered"'),
+    );
     const p = join(dir, 'prf.yaml');
     writeFileSync(p, readFileSync(p, 'utf8').replace('organisation: Fixture Council', 'organisation: "Fixture\\x07 Council"'));
     const r = await runInProcess(['validate', '--format', 'json'], dir);
