@@ -6,7 +6,7 @@ import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { dirtyFiles, headCommit, lastTag, openRepo, resolveCommit, short, type Repo } from '../git/repo.js';
 import { CONTROLLED_FIELDS } from '../rules/change-control.js';
 import { formatDiff, formatHistory, type AuditFormat } from '../render/audit-text.js';
-import { kpiHistory } from '../git/kpi-history.js';
+import { deletedKpiFile, kpiHistory } from '../git/kpi-history.js';
 import { MANIFEST_FILE, parseManifest, sha256 } from '../load/manifest.js';
 import { diffWorkspaces, isEmptyDiff } from '../core/semantic-diff.js';
 import { isWorkspaceInput, sourcesAtCommit } from '../git/sources-at.js';
@@ -50,14 +50,19 @@ export async function runHistory(io: CliIO, globals: GlobalOptions, id: string, 
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
   const repo = openRepo(root);
   const { workspace } = workspaceAt(io, repo, root, null);
-  const origin = workspace.kpiOrigins.get(id) ?? workspace.kpiOrigins.get(id.toUpperCase());
-  if (!origin) throw new UsageError(`${id}: no such KPI in the dictionary (as it stands now); prf status lists the ids`);
   if (headCommit(repo) === null) throw new UsageError('the repository has no commits yet, so there is no history: commit the workspace first');
+  const kpisDir = workspace.config.paths.kpis.replace(/\/$/, '');
+  const live = workspace.kpiOrigins.get(id) ?? workspace.kpiOrigins.get(id.toUpperCase());
+  // A KPI deleted from the dictionary still has its history, up to and including its deletion.
+  const deleted = live ? null : (deletedKpiFile(repo, kpisDir, id) ?? deletedKpiFile(repo, kpisDir, id.toUpperCase()));
+  const origin = live ?? (deleted === null ? null : { file: deleted, line: 1 });
+  if (!origin) throw new UsageError(`${id}: no such KPI in the dictionary, now or in its history; prf status lists the ids`);
+  if (deleted !== null) io.stderr.write(`prf: ${id} is no longer in the dictionary; this is its history up to its deletion\n`);
   shallowNote(io, repo);
   const dirty = dirtyInputs(io, repo, workspace).filter((f) => f === origin.file || f.startsWith(`${workspace.config.paths.outturns.replace(/\/$/, '')}/`));
   const entries = kpiHistory(repo, origin.file, workspace.config.paths.outturns.replace(/\/$/, ''));
-  const kpi = workspace.kpis.find((k) => k.id === id || k.id === id.toUpperCase())!;
-  io.stdout.write(formatHistory(entries, { kpi: kpi.id, file: origin.file, shallow: repo.shallow, dirty }, options.format));
+  const kpiId = workspace.kpis.find((k) => k.id === id || k.id === id.toUpperCase())?.id ?? id.toUpperCase();
+  io.stdout.write(formatHistory(entries, { kpi: kpiId, file: origin.file, shallow: repo.shallow, dirty }, options.format));
   return EXIT.ok;
 }
 
