@@ -23,7 +23,7 @@ const TERMINAL_UNSAFE = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u00
 
 /**
  * Text made safe to write to a terminal: every control character but tab and line feed is
- * shown as \x1b, \r and the like, so no text can move the cursor or retitle the window. Colour
+ * shown as \u001b, \u000d and the like, so no text can move the cursor or retitle the window. Colour
  * (SGR, ESC [ ... m) is kept when `keepColour`, for prf's own colours.
  */
 export function terminalSafe(text: string, keepColour: boolean): string {
@@ -33,10 +33,9 @@ export function terminalSafe(text: string, keepColour: boolean): string {
   });
 }
 
+/** As \u001b: readable, and a valid escape inside a JSON string, so JSON output stays JSON. */
 function escapeControl(c: string): string {
-  const code = c.charCodeAt(0);
-  if (c === '\r') return '\\r';
-  return `\\x${code.toString(16).padStart(2, '0')}`;
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /** Explicit direction marks and overrides (LRM, RLM, ALM, LRE..RLO, LRI..PDI). */

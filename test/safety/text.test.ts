@@ -59,15 +59,17 @@ describe('the text rule', () => {
   });
 
   it('escapes control characters in anything written to the terminal, keeping colour', async () => {
-    expect(terminalSafe('a\u001b[2K\rb\u0007c\u009b\td\n', false)).toBe('a\\x1b[2K\\rb\\x07c\\x9b\td\n');
+    expect(terminalSafe('a\u001b[2K\rb\u0007c\u009b\td\n', false)).toBe('a\\u001b[2K\\u000db\\u0007c\\u009b\td\n');
     expect(terminalSafe('\u001b[31mred\u001b[39m', true)).toBe('\u001b[31mred\u001b[39m');
-    expect(terminalSafe('\u001b]0;title\u0007', true)).toBe('\\x1b]0;title\\x07');
+    expect(terminalSafe('\u001b]0;title\u0007', true)).toBe('\\u001b]0;title\\u0007');
+    // JSON stays JSON: a DEL inside a string becomes a valid escape.
+    expect(JSON.parse(terminalSafe(JSON.stringify({ name: 'a\u007fb' }), true))).toEqual({ name: 'a\u007fb' });
     expect(firstControl('tab\tand\nline')).toBeNull();
     // An argument echoed back in a message (an unknown period) reaches the terminal escaped.
     const r = runBinary(['status', '2025-26-Q9\u001b[2K\u0007'], REPO);
     expect(r.code).toBe(2);
     expect(firstControl(r.stderr)).toBeNull();
-    expect(r.stderr).toContain('\\x1b[2K\\x07');
+    expect(r.stderr).toContain('\\u001b[2K\\u0007');
   });
 
   it('isolates direction controls (FSI...PDI, the text form of <bdi>) and leaves other text as it was', () => {
