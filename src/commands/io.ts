@@ -56,7 +56,8 @@ export class ProblemsReported extends Error {}
 /** Colour only for a terminal, never under NO_COLOR, always under FORCE_COLOR. */
 export function colorFor(stream: OutputStream, env: CliIO['env'], enabled: boolean): ChalkInstance {
   let level: 0 | 1 | 2 | 3 = 0;
-  if (enabled && env.NO_COLOR === undefined) {
+  // no-color.org: NO_COLOR turns colour off when set to something; NO_COLOR= (empty) does not.
+  if (enabled && (env.NO_COLOR === undefined || env.NO_COLOR === '')) {
     if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') level = 1;
     else if (stream.isTTY) level = 2;
   }

@@ -20,6 +20,11 @@ import { registerHistory } from './register/history.js';
 import { registerVerify } from './register/verify.js';
 import { registerValidate } from './register/validate.js';
 
+/** A message echoing an argument of 120,000 characters shows its start and its length, not all of it. */
+function shortened(message: string): string {
+  return message.replace(/[^\s:"]{200,}/g, (word) => `${word.slice(0, 60)}... (${word.length} characters)`);
+}
+
 function terminalStream(stream: OutputStream): OutputStream {
   return {
     isTTY: stream.isTTY,
@@ -91,7 +96,7 @@ export async function main(given: CliIO): Promise<number> {
       return EXIT.problems;
     }
     if (err instanceof UsageError || err instanceof GitError || err instanceof InputError) {
-      io.stderr.write(`prf: ${err.message}\n`);
+      io.stderr.write(`prf: ${shortened(err.message)}\n`);
       return EXIT.usage;
     }
     const e = err as Error;

@@ -78,7 +78,7 @@ export function compileTemplates(dirs: readonly TemplateLayer[], displayPath: (a
       try {
         return template(isolated(view));
       } catch (e) {
-        const message = (e as Error).message.split('\n')[0]!;
+        const message = (e as Error).message.split('\n')[0]!.replace(' in [object Object]', '');
         const partial = /partial (\S+) could not be found/.exec(message);
         const advice = partial ? `: add partials/${partial[1]}.hbs to the templates folder, or remove the {{> ${partial[1]}}} call` : '';
         throw new TemplateError(file, `${displayPath(file)}: ${message}${advice}`);

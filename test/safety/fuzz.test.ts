@@ -16,7 +16,33 @@ const restore = () => {
   for (const [f, bytes] of original) writeFileSync(join(ws.dir, f), bytes);
 };
 
-const NASTY = ['\u0000', '\u001b[2K', '\r', '\u202e', '\ufeff', '"', "'", ':', '- ', '&a', '*a', '!!js/function', '{', '[', '\t', '\n', ',', '%', '1e999', '-0', 'NaN', '..', '/', '\\', '='];
+const NASTY = [
+  '\u0000',
+  '\u001b[2K',
+  '\r',
+  '\u202e',
+  '\ufeff',
+  '"',
+  "'",
+  ':',
+  '- ',
+  '&a',
+  '*a',
+  '!!js/function',
+  '{',
+  '[',
+  '\t',
+  '\n',
+  ',',
+  '%',
+  '1e999',
+  '-0',
+  'NaN',
+  '..',
+  '/',
+  '\\',
+  '=',
+];
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 12 })) }),
