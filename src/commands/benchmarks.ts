@@ -15,6 +15,7 @@ import { writeFilesAtomically } from '../write/write-files.js';
 import type { PeerGroup } from '../model/config.js';
 import { dateOption, loadForCommand } from './context.js';
 import { colorFor, EXIT, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { sourceInMemory } from '../load/decode.js';
 
 export interface TsmOptions {
   landlord?: string;
@@ -179,9 +180,9 @@ export async function runBenchmarksTsm(io: CliIO, globals: GlobalOptions, fileAr
 
   // The edited files must still make a valid workspace: checked in memory before anything is written.
   const changed = new Map(files.map((f) => [f.path, Buffer.from(f.text, 'utf8')]));
-  const csvs = edits.files.map((f) => ({ path: f.path, bytes: changed.get(f.path)! }));
+  const csvs = edits.files.map((f) => sourceInMemory(f.path, changed.get(f.path)!));
   const outturns = [...loaded.sources.outturns.filter((s) => !changed.has(s.path)), ...csvs];
-  const kpiSources = loaded.sources.kpis.map((s) => (changed.has(s.path) ? { path: s.path, bytes: changed.get(s.path)! } : s));
+  const kpiSources = loaded.sources.kpis.map((s) => (changed.has(s.path) ? sourceInMemory(s.path, changed.get(s.path)!) : s));
   const after = loadWorkspace({ ...loaded.sources, kpis: kpiSources, outturns }).diagnostics.filter((d) => d.severity === 'error');
   if (after.length > 0) {
     io.stderr.write(stylish(after, { displayPath, color }));

@@ -5,7 +5,7 @@ import { formatPeriod, periodEndDate } from '../model/periods.js';
 import { englandAndWalesBankHolidays } from '../core/working-days.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { checkOutputFolder, loadForCommand, resolvePeriodArg } from './context.js';
-import { EXIT, UsageError, type CliIO } from './io.js';
+import { EXIT, stopIfInterrupted, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
 import { counted } from '../text/plural.js';
 
@@ -44,12 +44,14 @@ export async function runCollect(io: CliIO, globals: GlobalOptions, periodText: 
     let name = `${periodName}-${collectorSlug(form.collector)}`;
     for (let n = 2; used.has(name); n++) name = `${periodName}-${collectorSlug(form.collector)}-${n}`;
     used.add(name);
+    if (io.signal?.aborted) break; // stopIfInterrupted below says so; no more forms are built
     files.push({
       path: `${name}.xlsx`,
       data: await buildForm({ organisation: workspace.config.organisation, form, entries, dictionaryCommit: commit, day }),
       rows: form.rows.length,
     });
   }
+  await stopIfInterrupted(io);
   writeFilesAtomically(out, files);
   for (const [i, f] of files.entries()) {
     io.stdout.write(

@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { realPathOf } from '../load/contained.js';
 import { isInside } from '../load/paths.js';
 import { latestFyWithQuarterData, latestQuarterWithData, resolvePeriodQuery } from '../core/period-query.js';
 import { formatPeriod, type Period } from '../model/periods.js';
@@ -80,14 +82,26 @@ export function dateOption(flag: string, text: string): string {
 
 /**
  * Output (papers, forms) never goes where it could overwrite the dictionary, the data or the
- * templates. `what` names the output in the message, `example` a good folder.
+ * templates. `what` names the output in the message, `example` a good folder. Judged on real
+ * paths (the link rule, src/load/contained.ts), so a link to kpis/ is refused as kpis/ is.
  */
 export function checkOutputFolder(out: string, root: string, paths: Config['paths'], what: string, example: string): void {
-  if (out === root) throw new UsageError(`--out ${out}: that is the workspace itself; give a folder for the ${what}, e.g. ${example}`);
+  let outReal: string;
+  try {
+    outReal = realPathOf(out);
+  } catch (e) {
+    throw new UsageError(`--out ${out}: ${(e as Error).message.replace(/^.*?: /, '')}`);
+  }
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out}: that is a file; give a folder for the ${what}, e.g. ${example}`);
+  const rootReal = realPathOf(root);
+  const via = outReal === resolve(out) ? '' : ` (through a link, it is ${outReal})`;
+  if (outReal === rootReal) throw new UsageError(`--out ${out}: that is the workspace itself${via}; give a folder for the ${what}, e.g. ${example}`);
   for (const key of ['kpis', 'outturns', 'commentary', 'templates'] as const) {
-    const kept = resolve(root, paths[key]);
-    if (isInside(out, kept) || isInside(kept, out)) {
-      throw new UsageError(`--out ${out}: ${what} may not be written into or over the ${key} folder (${relative(root, kept)}); choose another folder`);
+    const kept = realPathOf(resolve(root, paths[key]));
+    if (isInside(outReal, kept) || isInside(kept, outReal)) {
+      throw new UsageError(
+        `--out ${out}: ${what} may not be written into or over the ${key} folder (${relative(rootReal, kept) || '.'})${via}; choose another folder`,
+      );
     }
   }
 }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readInputFile } from '../load/input-file.js';
 import { join, relative, resolve } from 'node:path';
 import { dictionarySeal } from '../git/dictionary-commit.js';
 import { periodWithin, planImport, type ImportPlan } from '../core/import-plan.js';
@@ -7,14 +8,16 @@ import { formatPeriod } from '../model/periods.js';
 import { countBySeverity, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { stylish } from '../render/diagnostics.js';
 import { writeFilesAtomically } from '../write/write-files.js';
-import { decodeText } from '../load/decode.js';
+import { decodeText, sourceInMemory } from '../load/decode.js';
 import { loadWorkspace } from '../rules/load-workspace.js';
 import { readOutturnCsv } from '../load/outturn-csv.js';
 import { implausibleFigure } from '../rules/figure-rules.js';
 import { observationsOf } from '../core/observations.js';
 import type { Observation } from '../model/workspace.js';
 import { dateOption, loadForCommand, resolvePeriodArg } from './context.js';
-import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
+import { colorFor, EXIT, stopIfInterrupted, UsageError, type CliIO } from './io.js';
+import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { resolveWorkspaceRoot } from './workspace-root.js';
 import type { GlobalOptions } from './io.js';
 import { counted } from '../text/plural.js';
 import { toPosix } from '../load/paths.js';
@@ -36,7 +39,18 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   if (!options.restate && options.reason !== undefined) throw new UsageError('--reason goes with --restate; without it nothing recorded is replaced');
   // The clock is read here, at the edge; --today makes a run reproducible.
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
+  // Held from reading the data to writing it, so a second import reads this one's figures.
+  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'import', () => importLocked(io, globals, fileArgs, options, reason, today));
+}
 
+async function importLocked(
+  io: CliIO,
+  globals: GlobalOptions,
+  fileArgs: string[],
+  options: ImportOptions,
+  reason: string | undefined,
+  today: string,
+): Promise<number> {
   const loaded = loadForCommand(io, globals);
   const { root, workspace, displayPath } = loaded;
   const period = options.period === undefined ? null : formatPeriod(resolvePeriodArg(io, workspace, options.period));
@@ -49,9 +63,8 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   let seal: ReturnType<typeof dictionarySeal> | null = null;
   for (const arg of fileArgs) {
     const abs = resolve(io.cwd, arg);
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`${arg}: no such file`);
     const file = toPosix(relative(root, abs));
-    const bytes = readFileSync(abs);
+    const bytes = readInputFile(abs, arg);
     if (/\.xlsx$/i.test(abs)) {
       const { readForm } = await import('../load/read-form.js');
       seal ??= dictionarySeal(root, workspace);
@@ -60,7 +73,7 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
       incoming.push(...r.observations);
       unfilled.push(...r.unfilled.map((u) => `${u.kpi} ${u.period}`));
     } else if (/\.csv$/i.test(abs)) {
-      const decoded = decodeText({ path: file, bytes });
+      const decoded = decodeText(sourceInMemory(file, bytes));
       diagnostics.push(...decoded.diagnostics);
       if (decoded.text !== null) {
         const r = readOutturnCsv(file, decoded.text, kpis);
@@ -107,7 +120,7 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   }
   // The changed files must still make a valid workspace: checked in memory before anything is written.
   const changed = new Map(edits.files.map((f) => [f.path, Buffer.from(f.text, 'utf8')]));
-  const outturns = [...loaded.sources.outturns.filter((s) => !changed.has(s.path)), ...[...changed].map(([path, bytes]) => ({ path, bytes }))];
+  const outturns = [...loaded.sources.outturns.filter((s) => !changed.has(s.path)), ...[...changed].map(([path, bytes]) => sourceInMemory(path, bytes))];
   const after = loadWorkspace({ ...loaded.sources, outturns }).diagnostics.filter((d) => d.severity === 'error');
   if (after.length > 0) {
     io.stderr.write(stylish(after, { displayPath, color }));
@@ -125,6 +138,7 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
     io.stdout.write(`dry run: ${counted(count, 'figure')} would change; nothing was written\n`);
     return EXIT.ok;
   }
+  await stopIfInterrupted(io);
   if (edits.files.length > 0)
     writeFilesAtomically(
       root,

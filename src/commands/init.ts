@@ -8,6 +8,7 @@ import { writeFilesAtomically } from '../write/write-files.js';
 import { CONFIG_FILE } from '../load/read-sources.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { toPosix } from '../load/paths.js';
+import { firstControl } from '../text/controls.js';
 
 export interface InitOptions {
   organisation?: string;
@@ -26,6 +27,16 @@ function must<T>(flag: string, r: Parsed<T>): T {
 
 /** The answers the flags give; undefined where a flag was not used. */
 function fromFlags(options: InitOptions): Partial<InitAnswers> {
+  // Each answer is one line of text: a line break would write YAML of its own into prf.yaml.
+  for (const [flag, values] of [
+    ['--organisation', options.organisation === undefined ? [] : [options.organisation]],
+    ['--committee', options.committee],
+    ['--priority', options.priority],
+    ['--aim', options.aim],
+  ] as const) {
+    for (const v of values)
+      if (/[\n\r]/.test(v) || firstControl(v)) throw new UsageError(`${flag}: give one line of text, without line breaks or control characters`);
+  }
   const given: Partial<InitAnswers> = {};
   if (options.organisation !== undefined) given.organisation = options.organisation.trim();
   if (options.fyStart !== undefined) given.financialYearStartMonth = must(`--fy-start ${options.fyStart}`, parseMonth(options.fyStart));

@@ -18,8 +18,31 @@ export interface CliIO {
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
-/** Exit codes, as documented in the README and docs/guide/ci.md. */
-export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
+/** Exit codes, as documented in the README and docs/guide/ci.md and docs/guide/limits-safety.md. */
+export const EXIT = { ok: 0, problems: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
+
+/** The exit code for stopping on a signal: 128 + its number, as shells report it (INT 130, TERM 143). */
+export function exitForSignal(signal: AbortSignal | undefined): number {
+  return signal?.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+}
+
+/** The user interrupted (Ctrl-C, SIGTERM) before anything was written; main() says so and exits 130 or 143. */
+export class Interrupted extends Error {
+  constructor(readonly code: number) {
+    super('interrupted before writing; nothing was changed');
+  }
+}
+
+/**
+ * The last moment a writer may stop: call it just before the final rename. It first lets the
+ * event loop run, so a signal that arrived during synchronous work (reading, checking) is seen,
+ * then throws Interrupted if one did. After this point the writer finishes and exits 0.
+ */
+export async function stopIfInterrupted(io: CliIO): Promise<void> {
+  if (!io.signal) return;
+  await new Promise((r) => setImmediate(r));
+  if (io.signal.aborted) throw new Interrupted(exitForSignal(io.signal));
+}
 
 /** A mistake in how prf was called (bad flag, no workspace): exit 2 with the message. */
 export class UsageError extends Error {}
@@ -33,7 +56,8 @@ export class ProblemsReported extends Error {}
 /** Colour only for a terminal, never under NO_COLOR, always under FORCE_COLOR. */
 export function colorFor(stream: OutputStream, env: CliIO['env'], enabled: boolean): ChalkInstance {
   let level: 0 | 1 | 2 | 3 = 0;
-  if (enabled && env.NO_COLOR === undefined) {
+  // no-color.org: NO_COLOR turns colour off when set to something; NO_COLOR= (empty) does not.
+  if (enabled && (env.NO_COLOR === undefined || env.NO_COLOR === '')) {
     if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') level = 1;
     else if (stream.isTTY) level = 2;
   }

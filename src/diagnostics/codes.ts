@@ -518,6 +518,21 @@ export const RULES = {
     fix: "Look up the landlord's code on the Table_Coverage sheet (local authorities' codes are letters and digits such as E0801) and give it exactly; for a merged landlord, give the release in which it reported.",
     example: { file: '2025_TSM_Full_Data_v1.0_FINAL.xlsx', text: '', note: 'prf benchmarks tsm --landlord XX999 on a workbook without that code' },
   },
+  'text-control-character': {
+    summary: 'A text field holds a control character.',
+    severity: 'error',
+    trigger:
+      'A text field of prf.yaml, a KPI entry or a commentary file contains a control character (ESC, BEL, NUL, a lone carriage return and the like), which could rewrite a terminal line or a paper. Tabs and line breaks are allowed where text may run over lines.',
+    fix: 'Delete the character: it usually comes from pasting text copied from another program.',
+    example: { file: 'kpis/HC-01.yaml', text: 'name: "Repairs\\e[2K all green"', note: 'an escape sequence that would erase a terminal line' },
+  },
+  'config-reserved-id': {
+    summary: 'An id in prf.yaml is one prf keeps for itself.',
+    severity: 'error',
+    trigger: 'A committee id is index, which names the index page prf writes beside the committee papers, so the two would overwrite each other.',
+    fix: 'Choose another id for the committee, and change the committee: field of its KPIs to match.',
+    example: { file: 'prf.yaml', text: 'committees:\n  - id: index\n    name: Overview and Scrutiny Committee' },
+  },
 } satisfies Record<string, RuleDoc>;
 
 export type RuleCode = keyof typeof RULES;

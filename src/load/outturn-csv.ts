@@ -7,7 +7,7 @@ import type { Observation, Origin } from '../model/workspace.js';
 import { parseNumberCell, type CellOptions, type CellResult } from './cells.js';
 import { fieldPositions, isBlankRecord, recordCursor, type RecordCursor } from '../formats/csv-records.js';
 import { observationRow, type NamedPeriod } from './observation-row.js';
-import { rangeOk } from '../core/figure-range.js';
+import { figureRange, rangeOk } from '../core/figure-range.js';
 import { suggestion } from '../diagnostics/suggest.js';
 
 const FREQUENCY_EXAMPLE: Record<string, string> = {
@@ -301,7 +301,7 @@ function readFigures(
     err(
       cellAt('value'),
       'csv-value-range',
-      `${figure} cannot be a ${kpi.unit === 'days' ? 'number of days' : 'percentage of a whole'} for ${kpi.id}: check the figure${kpi.unit === 'percentage' ? ' (write 96.4 for 96.4%, not 0.964)' : ''}`,
+      `${figure} is out of range for ${kpi.id} (${figureRange(kpi)!.what}): check the figure${kpi.unit === 'percentage' ? ' (write 96.4 for 96.4%, not 0.964)' : ''}`,
     );
     return null;
   }

@@ -52,5 +52,53 @@ export function configRules(config: Config, source: YamlSource): Diagnostic[] {
       );
     }
   }
+  out.push(...overlappingFolders(config, source));
+  config.committees.forEach((c, i) => {
+    // The papers of committee `index` would be written over the index page (index.html).
+    if (c.id === 'index') {
+      const p = ['committees', i, 'id'];
+      out.push(
+        diagnostic(
+          source.file,
+          locate(source, p),
+          'error',
+          'config-reserved-id',
+          'committee id "index" names the index page of every report: choose another id',
+          p,
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+/**
+ * Each configured folder holds one kind of file: two that are the same folder, or one inside
+ * another (`outturns: kpis`, `reports: kpis`), would read figures from the wrong place or write
+ * papers into the dictionary.
+ */
+function overlappingFolders(config: Config, source: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const folders = Object.entries(config.paths)
+    .map(([key, value]) => ({ key, value, folder: workspaceFolder(value) }))
+    .filter((f): f is { key: string; value: string; folder: string } => f.folder !== null);
+  const within = (a: string, b: string) => b === '' || a === b || a.startsWith(`${b}/`);
+  folders.forEach((a, i) => {
+    for (const b of folders.slice(0, i)) {
+      if (!within(a.folder, b.folder) && !within(b.folder, a.folder)) continue;
+      const p = ['paths', a.key];
+      const how = a.folder === b.folder ? 'is the same folder as' : within(a.folder, b.folder) ? 'lies inside' : 'contains';
+      out.push(
+        diagnostic(
+          source.file,
+          locate(source, p),
+          'error',
+          'workspace-path',
+          `paths.${a.key} (${a.value}) ${how} paths.${b.key} (${b.value}): give each its own folder, so figures are read from and papers written to the right place`,
+          p,
+        ),
+      );
+    }
+  });
   return out;
 }

@@ -29,7 +29,9 @@ export interface LoadResult {
 export function loadWorkspace(sources: WorkspaceSources): LoadResult {
   const diagnostics: Diagnostic[] = [...sources.readProblems];
 
-  const configResult = parseYamlFile(sources.config, configSchema, 'prf.yaml');
+  // prf.yaml that could not be read (a folder, no permission) is reported once, not also as empty.
+  const configUnread = sources.readProblems.some((d) => d.file === sources.config.path);
+  const configResult = configUnread ? { data: null, source: null, diagnostics: [] } : parseYamlFile(sources.config, configSchema, 'prf.yaml');
   diagnostics.push(...configResult.diagnostics);
   const config: Config | null = configResult.data;
   if (config && configResult.source) diagnostics.push(...configRules(config, configResult.source));
