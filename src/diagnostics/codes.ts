@@ -28,6 +28,13 @@ export const RULES = {
   'kpi-target-out-of-range': 'A target does not fit the unit (a percentage outside 0-100, a negative count).',
   'kpi-target-profile-incomplete': 'A target profile does not cover every quarter or every month.',
   'kpi-target-profile-frequency': "A target profile does not fit the KPI's collection frequency.",
+  'kpi-target-cumulative-annual':
+    'A cumulative (year-to-date) summed KPI collected more often than yearly has one annual target and no profile, so it is checked against the full year all year and reads red until the year end. A warning (an error with --strict).',
+  'kpi-range-order': "A KPI's declared range has its minimum above its maximum, or its best value outside it.",
+  'ragg-rule-order':
+    "A status rule's bands are out of order: thresholds must grow band by band, and colours never get better for a larger shortfall (green, then amber, then red).",
+  'ragg-rule-coverage': "A status rule's bands do not cover every figure: every band but the last needs upTo, and the last must have none.",
+  'ragg-rule-conflict': 'prf.yaml gives ragg.rule and also ragg.band or ragg.bandType; the rule replaces the band, so remove band and bandType.',
   'kpi-benchmark-order': "Benchmark quartiles are in the wrong order for the KPI's polarity.",
   'kpi-recommended-missing': 'A recommended field (worked example, baseline, benchmarks) is missing; an error with --strict.',
   'csv-syntax': 'The CSV cannot be parsed (an unclosed quote, for example).',
@@ -44,6 +51,14 @@ export const RULES = {
   'csv-ratio-counts-missing':
     'A ratio KPI row has a value but no numerator and denominator, so its quarter and year cannot be rolled up; a warning (an error with --strict).',
   'csv-ratio-mismatch': 'The value does not agree with numerator / denominator.',
+  'csv-na-reason':
+    'A row says the measure is not applicable (not applicable, [z], [x]) but its note gives no reason; every N/A is printed with its reason. A warning (an error with --strict).',
+  'csv-value-fraction':
+    'A percentage figure below 1 where every earlier figure of the KPI is above 1: likely a fraction typed for a percentage (0.039 for 3.9). A warning (an error with --strict); a note on the row accepts it.',
+  'csv-value-scale':
+    "A figure 10 or 100 times larger or smaller than the KPI's own recent figures: likely a misplaced decimal point. A warning (an error with --strict); a note on the row accepts it.",
+  'csv-value-declared-range':
+    'A figure outside the range the KPI declares (range: min, max) in the dictionary. A warning (an error with --strict); a note on the row accepts it.',
   'csv-duplicate-row': 'The same KPI and period appear more than once.',
   'commentary-unknown-kpi': 'Commentary names a KPI that is not in the dictionary.',
   'commentary-duplicate-period': 'Two commentary files are for the same period.',

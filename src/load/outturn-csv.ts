@@ -252,7 +252,7 @@ function readFigures(
   cellAt: (c: OutturnColumn) => Position,
   err: Report,
   warn: Report,
-): { value: number | null; numerator: number | null; denominator: number | null } | null {
+): { value: number | null; numerator: number | null; denominator: number | null; notApplicable?: boolean } | null {
   const countOptions = kpi.unit === 'currency' ? POUNDS : PLAIN;
   const valueOptions = kpi.unit === 'percentage' ? PERCENT : countOptions;
   const value = parseNumberCell(cell('value'), valueOptions);
@@ -263,6 +263,7 @@ function readFigures(
   invalid = reportInvalid('numerator', num, cellAt, err) || invalid;
   invalid = reportInvalid('denominator', den, cellAt, err) || invalid;
   if (invalid) return null;
+  if (value.kind === 'notApplicable') return notApplicableRow(kpi, num, den, cell, cellAt, err, warn);
   const numerator = num.kind === 'number' ? num.value : null;
   const denominator = den.kind === 'number' ? den.value : null;
   if ((numerator === null) !== (denominator === null)) {
@@ -315,6 +316,34 @@ function readFigures(
     );
   }
   return { value: figure, numerator, denominator };
+}
+
+/** A row saying the measure does not apply: no counts beside it, and a reason in the note. */
+function notApplicableRow(
+  kpi: Measure,
+  num: CellResult,
+  den: CellResult,
+  cell: (c: OutturnColumn) => string,
+  cellAt: (c: OutturnColumn) => Position,
+  err: Report,
+  warn: Report,
+): { value: null; numerator: null; denominator: null; notApplicable: true } | null {
+  if (num.kind !== 'blank' || den.kind !== 'blank') {
+    err(
+      cellAt(num.kind !== 'blank' ? 'numerator' : 'denominator'),
+      'csv-value-invalid',
+      `the value says ${kpi.id} does not apply for this period, so it has no numerator or denominator: leave them empty, or give the figure`,
+    );
+    return null;
+  }
+  if (cell('note').trim() === '') {
+    warn(
+      cellAt('value'),
+      'csv-na-reason',
+      `${kpi.id} is recorded as not applicable with no reason: say why in the note column (for example "no lifts in the stock")`,
+    );
+  }
+  return { value: null, numerator: null, denominator: null, notApplicable: true };
 }
 
 function reportInvalid(c: OutturnColumn, r: CellResult, cellAt: (c: OutturnColumn) => Position, err: Report): boolean {

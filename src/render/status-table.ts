@@ -8,7 +8,7 @@ import { csvLine } from '../formats/spreadsheet-text.js';
 export type TableFormat = 'table' | 'json' | 'csv';
 
 const paint = (color: ChalkInstance, status: Status, text: string): string =>
-  ({ red: color.red, amber: color.yellow, green: color.green, grey: color.gray, missing: color.magenta })[status](text);
+  ({ red: color.red, amber: color.yellow, green: color.green, grey: color.gray, missing: color.magenta, na: color.gray })[status](text);
 
 /** Pads to a width counted in characters as shown, so colour codes do not skew the columns. */
 function pad(text: string, width: number, shown = text): string {

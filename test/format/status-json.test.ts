@@ -16,7 +16,7 @@ describe('status JSON written in pieces', () => {
     expect([...statusJsonChunks(report)].join('')).toBe(whole);
   });
   it('handles a report with no KPIs', () => {
-    const empty = { period: '2025-26-Q3', kpis: [], summary: { red: 0, amber: 0, green: 0, grey: 0, missing: 0, onTarget: 0, offTarget: 0 } };
+    const empty = { period: '2025-26-Q3', kpis: [], summary: { red: 0, amber: 0, green: 0, grey: 0, missing: 0, na: 0, onTarget: 0, offTarget: 0 } };
     expect([...statusJsonChunks(empty)].join('')).toBe(`${JSON.stringify(empty, null, 2)}\n`);
   });
 });
