@@ -16,6 +16,10 @@ import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
 import { counted } from '../text/plural.js';
 import { toPosix } from '../load/paths.js';
+import { applyStrict } from './validate.js';
+import { slipDiagnostics } from '../rules/slip-rules.js';
+import { observationsOf } from '../core/observations.js';
+import { byText } from '../text/compare.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -23,6 +27,7 @@ export interface ImportOptions {
   reason?: string;
   period?: string;
   today?: string;
+  strict?: boolean;
 }
 
 const figure = (o: Observation) => (o.value === null ? 'n/a' : String(o.value));
@@ -81,8 +86,20 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
     } else throw new UsageError(`${arg}: import reads .xlsx return forms and .csv files`);
   }
 
+  // Typing slips are judged for the incoming rows against the figures already recorded.
+  const arriving = new Set(incoming);
+  for (const kpi of workspace.kpis) {
+    if (kpi.kind !== 'measure') continue;
+    const theirs = incoming.filter((o) => o.kpi === kpi.id);
+    if (theirs.length === 0) continue;
+    const periods = new Set(theirs.map((o) => o.periodName));
+    const rows = [...observationsOf(workspace, kpi.id).filter((o) => !periods.has(o.periodName)), ...theirs].sort(byText((o) => o.periodName));
+    diagnostics.push(...slipDiagnostics(kpi, rows, (o) => arriving.has(o)));
+  }
+
   const plan: ImportPlan = planImport(incoming, workspace.observations, options.restate ? { reason: reason!, today } : null);
   diagnostics.push(...plan.diagnostics);
+  if (options.strict) diagnostics.splice(0, diagnostics.length, ...applyStrict(diagnostics, true));
   const color = colorFor(io.stderr, io.env, globals.color);
   if (countBySeverity(diagnostics).errors > 0) {
     io.stderr.write(stylish(diagnostics, { displayPath, color }));

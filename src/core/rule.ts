@@ -135,7 +135,7 @@ function rangeText(from: number | null, to: number | null, amount: (x: number) =
     if (from === 0) return 'worse than target';
     return `less than ${better(from)}, on target or worse`;
   }
-  if (from >= 0) return from === 0 ? `up to ${worse(to)}` : `more than ${worse(from)} and up to ${worse(to)}`;
+  if (from >= 0) return from === 0 ? `up to ${worse(to)}` : `more than ${amount(from)} and up to ${worse(to)}`;
   if (to < 0) return `less than ${better(from)} and at least ${better(to)}`;
   if (to === 0) return `on target or less than ${better(from)}`;
   return `less than ${better(from)}, on target, or up to ${worse(to)}`;

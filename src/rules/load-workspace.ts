@@ -9,6 +9,8 @@ import { configRules } from './config-rules.js';
 import { decodeText, type SourceFile } from '../load/decode.js';
 import type { WorkspaceSources } from '../load/sources.js';
 import { kpiIdOfPath, kpiRules } from './kpi-rules.js';
+import { slipDiagnostics } from './slip-rules.js';
+import { observationsOf } from '../core/observations.js';
 import { readOutturnCsv } from '../load/outturn-csv.js';
 import { parseYamlFile } from '../load/parse-yaml-file.js';
 import { locate } from '../load/yaml-source.js';
@@ -107,6 +109,10 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
       kept = o;
       observations.push(o);
     }
+  }
+  for (const id of byKpi.keys()) {
+    const kpi = kpis.get(id);
+    if (kpi?.kind === 'measure') diagnostics.push(...slipDiagnostics(kpi, observationsOf({ observations }, id)));
   }
 
   const commentary = new Map<string, CommentaryFile>();
