@@ -74,12 +74,13 @@ interface ComparisonWindow {
 
 /**
  * The best value a KPI's figure can take, if it has one: its declared `best`; else 100 for a
- * higher-is-better share of a whole (a percentage ratio), 0 for a lower-is-better count, number
- * of days or percentage. A KPI there in both years cannot improve.
+ * higher-is-better percentage (unless its declared range passes 100, as a collection rate's
+ * may), 0 for a lower-is-better count, number of days or percentage. A KPI there in both years
+ * cannot improve.
  */
-export function bestValue(kpi: Pick<Measure, 'best' | 'polarity' | 'unit' | 'aggregation' | 'range'>): number | null {
+export function bestValue(kpi: Pick<Measure, 'best' | 'polarity' | 'unit' | 'range'>): number | null {
   if (kpi.best !== undefined) return kpi.best;
-  if (kpi.polarity === 'higher' && kpi.unit === 'percentage' && kpi.aggregation === 'ratio' && (kpi.range?.max ?? 100) === 100) return 100;
+  if (kpi.polarity === 'higher' && kpi.unit === 'percentage' && (kpi.range?.max ?? 100) === 100) return 100;
   if (kpi.polarity === 'lower' && (kpi.unit === 'number' || kpi.unit === 'days' || kpi.unit === 'percentage') && (kpi.range?.min ?? 0) === 0) return 0;
   return null;
 }

@@ -299,11 +299,7 @@ function readFigures(
     warn(cellAt('value'), 'csv-value-blank', `the value is blank: write n/a if ${kpi.id} has no figure for this period, or give the figure`);
   }
   if (figure !== null && !rangeOk(kpi, figure)) {
-    err(
-      cellAt('value'),
-      'csv-value-range',
-      `${figure} cannot be a ${kpi.unit === 'days' ? 'number of days' : 'percentage of a whole'} for ${kpi.id}: check the figure${kpi.unit === 'percentage' ? ' (write 96.4 for 96.4%, not 0.964)' : ''}`,
-    );
+    err(cellAt('value'), 'csv-value-range', rangeAdvice(kpi, figure));
     return null;
   }
   // A ratio rolls up as the sum of numerators over the sum of denominators: without them this
@@ -344,6 +340,18 @@ function notApplicableRow(
     );
   }
   return { value: null, numerator: null, denominator: null, notApplicable: true };
+}
+
+/**
+ * Why a figure cannot be right for its KPI and what to do. A percentage above 100 is not a
+ * fraction typed for a percentage, so the advice is not about writing 96.4 for 0.964.
+ */
+function rangeAdvice(kpi: Measure, figure: number): string {
+  if (kpi.unit === 'days') return `${figure} cannot be a number of days for ${kpi.id}: a number of days is never negative; check the figure`;
+  if (figure > 100) {
+    return `${figure} is above 100, which a percentage of a whole cannot be, for ${kpi.id}: check the figure; if this measure can pass 100% (a collection rate that takes in arrears), declare it in the dictionary entry with range: { max: 110 } (or its real ceiling)`;
+  }
+  return `${figure} cannot be a percentage of a whole for ${kpi.id}: a share lies between 0 and 100; check the figure`;
 }
 
 function reportInvalid(c: OutturnColumn, r: CellResult, cellAt: (c: OutturnColumn) => Position, err: Report): boolean {
