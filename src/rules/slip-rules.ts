@@ -64,7 +64,7 @@ export function slipDiagnostics(kpi: Measure, rows: readonly Observation[], chec
       if (kpi.unit === 'percentage' && v > 0 && v < 1 && earlier.length > 0 && earlier.every((e) => e > 1) && within(v * 100, typical, 2)) {
         warn(
           'csv-value-fraction',
-          `${row} looks like a fraction typed for a percentage (every earlier figure is above 1): ${fig(v)} was probably meant as ${fig(tidy(v * 100))} (write ${tidy(v * 100)}); ${ACCEPT}`,
+          `${row} looks like a fraction typed for a percentage (every earlier figure is above 1): ${tidy(v)} was probably meant as ${fig(tidy(v * 100))} (write ${tidy(v * 100)}); ${ACCEPT}`,
         );
         flagged = true;
       }
