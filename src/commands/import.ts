@@ -21,6 +21,9 @@ import { resolveWorkspaceRoot } from './workspace-root.js';
 import type { GlobalOptions } from './io.js';
 import { counted } from '../text/plural.js';
 import { toPosix } from '../load/paths.js';
+import { applyStrict } from './validate.js';
+import { slipDiagnostics } from '../rules/slip-rules.js';
+import { byText } from '../text/compare.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -28,6 +31,7 @@ export interface ImportOptions {
   reason?: string;
   period?: string;
   today?: string;
+  strict?: boolean;
 }
 
 const figure = (o: Observation) => (o.value === null ? 'n/a' : String(o.value));
@@ -96,6 +100,17 @@ async function importLocked(
     } else throw new UsageError(`${arg}: import reads .xlsx return forms and .csv files`);
   }
 
+  // Typing slips are judged for the incoming rows against the figures already recorded.
+  const arriving = new Set(incoming);
+  for (const kpi of workspace.kpis) {
+    if (kpi.kind !== 'measure') continue;
+    const theirs = incoming.filter((o) => o.kpi === kpi.id);
+    if (theirs.length === 0) continue;
+    const periods = new Set(theirs.map((o) => o.periodName));
+    const rows = [...observationsOf(workspace, kpi.id).filter((o) => !periods.has(o.periodName)), ...theirs].sort(byText((o) => o.periodName));
+    diagnostics.push(...slipDiagnostics(kpi, rows, (o) => arriving.has(o)));
+  }
+
   const plan: ImportPlan = planImport(incoming, workspace.observations, options.restate ? { reason: reason!, today } : null);
   diagnostics.push(...plan.diagnostics);
   // Each new or restated figure against the KPI's figures before it: "check this figure", not an error.
@@ -105,6 +120,7 @@ async function importLocked(
     const found = implausibleFigure(kpi, observationsOf(workspace, kpi.id), o, workspace.config);
     if (found) diagnostics.push(found);
   }
+  if (options.strict) diagnostics.splice(0, diagnostics.length, ...applyStrict(diagnostics, true));
   const color = colorFor(io.stderr, io.env, globals.color);
   if (countBySeverity(diagnostics).errors > 0) {
     io.stderr.write(stylish(diagnostics, { displayPath, color }));

@@ -18,7 +18,7 @@ export interface TableOptions {
   committee?: string;
 }
 
-const STATUSES = ['red', 'amber', 'green', 'grey', 'missing'] as const;
+const STATUSES = ['red', 'amber', 'green', 'grey', 'missing', 'na'] as const;
 
 function parseStatuses(text: string | undefined): Set<string> | null {
   if (text === undefined) return null;

@@ -1,38 +1,30 @@
 import type { Measure } from '../model/kpi.js';
 
-/** A range a KPI may declare for its figures, widening (or narrowing) the one its unit gives. */
-export interface DeclaredRange {
-  min?: number;
-  max?: number;
-}
+type RangeKpi = Pick<Measure, 'unit' | 'aggregation' | 'range'>;
 
 /**
  * The values a figure of this KPI can take, and why, for every unit: a percentage of a whole
  * lies in 0-100, any other percentage (a variance, a change) in -100 to 100; days and rates are
- * never negative; numbers and currency may be anything. A KPI that needs more (a percentage
- * above 100) declares its range: `declared` is that range, from the KPI entry when its schema
- * carries one. null: any value.
+ * never negative; numbers and currency may be anything. A KPI whose percentages really pass 100
+ * (a collection rate that takes in arrears) says so with a declared range maximum, which widens
+ * the bound; a figure outside a declared range that the unit allows is only a warning, given by
+ * the slip rules. null: any value.
  */
-export function figureRange(kpi: Measure, declared?: DeclaredRange): { min: number; max: number; what: string } | null {
-  const base = unitRange(kpi);
-  if (declared === undefined || (declared.min === undefined && declared.max === undefined)) return base;
-  return {
-    min: declared.min ?? base?.min ?? -Infinity,
-    max: declared.max ?? base?.max ?? Infinity,
-    what: 'the KPI declares this range for its figures',
-  };
-}
-
-function unitRange(kpi: Measure): { min: number; max: number; what: string } | null {
-  if (kpi.unit === 'percentage' && kpi.aggregation === 'ratio') return { min: 0, max: 100, what: 'a percentage of a whole lies between 0 and 100' };
-  if (kpi.unit === 'percentage')
-    return { min: -100, max: 100, what: 'a percentage lies between -100 and 100 (a KPI whose figures go beyond must declare its range)' };
+export function figureRange(kpi: RangeKpi): { min: number; max: number; what: string } | null {
+  if (kpi.unit === 'percentage') {
+    const max = Math.max(100, kpi.range?.max ?? 100);
+    const min = kpi.aggregation === 'ratio' ? 0 : -100;
+    if (max > 100) return { min, max, what: `its declared range reaches ${max}` };
+    return kpi.aggregation === 'ratio'
+      ? { min, max, what: 'a percentage of a whole lies between 0 and 100' }
+      : { min, max, what: 'a percentage lies between -100 and 100 (a KPI whose figures go beyond must declare its range)' };
+  }
   if (kpi.unit === 'days') return { min: 0, max: Infinity, what: 'a number of days cannot be negative' };
   if (kpi.unit === 'rate') return { min: 0, max: Infinity, what: 'a rate cannot be negative' };
   return null;
 }
 
-export function rangeOk(kpi: Measure, v: number, declared?: DeclaredRange): boolean {
-  const range = figureRange(kpi, declared);
+export function rangeOk(kpi: RangeKpi, v: number): boolean {
+  const range = figureRange(kpi);
   return range === null || (v >= range.min && v <= range.max);
 }

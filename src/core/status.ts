@@ -5,7 +5,8 @@ import type { Observation, Workspace } from '../model/workspace.js';
 import { benchmarkQuartile, type BenchmarkPosition } from './benchmark.js';
 import { roundTo } from './figures.js';
 import { formatPeriod, fyOf, parsePeriod, PERIOD_KIND_OF_FREQUENCY, previousPeriod, samePeriodLastYear, type Period } from '../model/periods.js';
-import { measureStatus, needsException, onTarget, qualitativeStatus, type Status } from './ragg.js';
+import { needsException, onTarget, qualitativeStatus, type Status } from './ragg.js';
+import { measureAt } from './measure-at.js';
 import { outturnFor, seriesTo, type Outturn, type SeriesPoint } from './rollup.js';
 import {
   spc,
@@ -23,7 +24,7 @@ import { placeChanges, rebaseIndexes, type PlacedChange } from './process-change
 import { MONTHS_IN, ownPeriodsIn, periodOfKindEndingWith } from './spans.js';
 import { targetFor, type TargetResult } from './targets.js';
 import { directionOfTravel, type Direction } from './trend.js';
-import { observationsByPeriod, observationsOf } from './observations.js';
+import { observationsOf } from './observations.js';
 import { byId } from '../text/compare.js';
 
 /** How many of a KPI's own periods a sparkline shows: a year of months and the month a year ago. */
@@ -131,6 +132,8 @@ export interface StatusSummary {
   green: number;
   grey: number;
   missing: number;
+  /** Not applicable: counted apart, neither on nor off target. */
+  na: number;
   /** Amber, grey and green (004 §6.1.7). */
   onTarget: number;
   offTarget: number;
@@ -242,14 +245,6 @@ function forecastLine(kpi: Measure, observations: Observation[], period: Period,
   return { forecast, forecastAbsent: absent };
 }
 
-/** A measure's outturn, target and status for a period: the heart of its status line. */
-function measureAt(kpi: Measure, observations: Observation[], period: Period, workspace: Workspace) {
-  const startMonth = workspace.config.financialYearStartMonth;
-  const outturn = outturnFor(kpi, observations, period, startMonth);
-  const target = targetFor(kpi, period, startMonth);
-  return { outturn, target, ...measureStatus(kpi, outturn, target, kpi.ragg ?? workspace.config.ragg) };
-}
-
 /** A project's or narrative indicator's status for a period, from its owner's commentary. */
 function qualitativeAt(kpi: Qualitative, period: Period, workspace: Workspace, commentary: KpiCommentary | undefined) {
   const due = ownPeriodsIn(kpi.frequency, period, workspace.config.financialYearStartMonth).length > 0;
@@ -258,13 +253,12 @@ function qualitativeAt(kpi: Qualitative, period: Period, workspace: Workspace, c
 
 function measureLine(kpi: Measure, observations: Observation[], period: Period, workspace: Workspace, commentary: KpiCommentary | undefined): KpiStatus {
   const startMonth = workspace.config.financialYearStartMonth;
-  const { outturn, target, status, explanation } = measureAt(kpi, observations, period, workspace);
+  const { outturn, target, status, explanation, signedOff } = measureAt(kpi, observations, period, workspace);
   const previousPeriodOf = previousComparison(kpi, period, startMonth);
   const lastYearPeriodOf = samePeriodLastYear(period);
   const previous = outturnFor(kpi, observations, previousPeriodOf, startMonth).value;
   const lastYear = outturnFor(kpi, observations, lastYearPeriodOf, startMonth).value;
   const series = seriesTo(kpi, observations, period, startMonth);
-  const byName = observationsByPeriod(observations);
   return {
     id: kpi.id,
     name: kpi.name,
@@ -299,7 +293,7 @@ function measureLine(kpi: Measure, observations: Observation[], period: Period, 
     lastYearPeriod: formatPeriod(lastYearPeriodOf),
     lastYearValue: printed(lastYear, kpi.decimals),
     needsException: needsException(status, workspace.config.ragg),
-    signedOff: outturn.value === null ? null : outturn.from.every((name) => Boolean(byName.get(name)?.reviewedBy?.trim())),
+    signedOff,
   };
 }
 
@@ -344,7 +338,7 @@ function qualitativeLine(kpi: Qualitative, period: Period, workspace: Workspace,
 
 export function summarise(kpis: Array<Pick<KpiStatus, 'status'>>): StatusSummary {
   const count = (s: Status) => kpis.filter((k) => k.status === s).length;
-  const summary = { red: count('red'), amber: count('amber'), green: count('green'), grey: count('grey'), missing: count('missing') };
+  const summary = { red: count('red'), amber: count('amber'), green: count('green'), grey: count('grey'), missing: count('missing'), na: count('na') };
   return { ...summary, onTarget: summary.amber + summary.grey + summary.green, offTarget: summary.red };
 }
 

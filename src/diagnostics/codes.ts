@@ -533,6 +533,86 @@ export const RULES = {
     fix: 'Choose another id for the committee, and change the committee: field of its KPIs to match.',
     example: { file: 'prf.yaml', text: 'committees:\n  - id: index\n    name: Overview and Scrutiny Committee' },
   },
+  'kpi-target-cumulative-annual': {
+    summary: 'A cumulative KPI collected more often than yearly has one annual target and no profile, so it reads red until the year end.',
+    severity: 'warning',
+    trigger:
+      "A cumulative (year-to-date) summed measure with a monthly or quarterly frequency has a single annual target and neither a profile nor profile: linear, so each quarter's year-to-date figure is compared with the whole year's target.",
+    fix: 'Add profile: linear to the target to check each period at its share of the year, or give a profiled target per quarter or month.',
+    example: { file: 'kpis/SP-01.yaml', text: 'cumulative: true\nfrequency: quarterly\ntarget:\n  type: single\n  value: 23' },
+  },
+  'kpi-range-order': {
+    summary: "A KPI's declared range has its minimum above its maximum, or its best value outside it.",
+    severity: 'error',
+    trigger: 'range: in a KPI entry gives min greater than max, or best: lies outside min to max.',
+    fix: 'Swap or correct the limits so that min is at most max and best lies between them.',
+    example: { file: 'kpis/HC-01.yaml', text: 'range:\n  min: 100\n  max: 0' },
+  },
+  'ragg-rule-order': {
+    summary: "A status rule's bands are out of order.",
+    severity: 'error',
+    trigger:
+      "The bands of a ragg.rule (in prf.yaml or a KPI entry) do not grow: a band's upTo threshold is not larger than the one before, or a colour gets better for a larger shortfall (green, then amber, then red is the only order).",
+    fix: 'List the bands from the smallest shortfall to the largest, each upTo larger than the last, colours going from green to red.',
+    example: {
+      file: 'prf.yaml',
+      text: 'ragg:\n  rule:\n    bands:\n      - { status: green, upTo: 10 }\n      - { status: amber, upTo: 5 }\n      - { status: red }',
+    },
+  },
+  'ragg-rule-coverage': {
+    summary: "A status rule's bands do not cover every figure.",
+    severity: 'error',
+    trigger: 'A band other than the last has no upTo, or the last band has one, so some shortfall would fall outside every band.',
+    fix: 'Give every band but the last an upTo, and leave the last without one: it takes every larger shortfall.',
+    example: { file: 'prf.yaml', text: 'ragg:\n  rule:\n    bands:\n      - { status: green, upTo: 5 }\n      - { status: red, upTo: 10 }' },
+  },
+  'ragg-rule-conflict': {
+    summary: 'prf.yaml gives both a status rule and the older band settings.',
+    severity: 'error',
+    trigger: "prf.yaml's ragg section has rule: and also band: or bandType:. The rule replaces the band, so having both is ambiguous.",
+    fix: 'Remove band and bandType and keep the rule, or remove the rule to keep the single band.',
+    example: {
+      file: 'prf.yaml',
+      text: 'ragg:\n  band: 5\n  rule:\n    bands:\n      - { status: green, upTo: 5 }\n      - { status: amber, upTo: 10 }\n      - { status: red }',
+    },
+  },
+  'csv-na-reason': {
+    summary: 'A figure recorded as not applicable has no reason.',
+    severity: 'warning',
+    trigger:
+      "A row's value says the measure does not apply (not applicable, [z], [x]) and its note is empty; every N/A is printed with its reason. A warning, an error with --strict.",
+    fix: "Write the reason in the row's note, for example: no lifts in the stock.",
+    example: { file: 'data/outturns/2024-25.csv', text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nBS-05,2024-25,[z],,,,' },
+  },
+  'csv-value-fraction': {
+    summary: 'A percentage figure looks like a fraction typed for a percentage.',
+    severity: 'warning',
+    trigger: 'A percentage figure is below 1 while every earlier figure of the KPI is above 1 (0.039 typed for 3.9%). A warning, an error with --strict.',
+    fix: 'Write the percentage (3.9, not 0.039). If the figure is right, add a note on the row saying so: a note accepts it.',
+    example: { file: 'data/outturns/2025-26.csv', text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nCS-01,2025-26-Q3,0.039,,,,' },
+  },
+  'csv-value-scale': {
+    summary: "A figure is 10 or 100 times larger or smaller than the KPI's own recent figures.",
+    severity: 'warning',
+    trigger: "A figure is about 10 or 100 times its KPI's recent figures, the mark of a misplaced decimal point. A warning, an error with --strict.",
+    fix: 'Correct the decimal point. If the figure is right, add a note on the row saying why: a note accepts it.',
+    example: {
+      file: 'data/outturns/2025-26.csv',
+      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-AM-01,2025-10,4.1,,,,',
+      note: 're-let days around 41 every month',
+    },
+  },
+  'csv-value-declared-range': {
+    summary: 'A figure lies outside the range its KPI declares.',
+    severity: 'warning',
+    trigger: "A figure is below the min or above the max of the KPI's range: in the dictionary. A warning, an error with --strict.",
+    fix: 'Correct the figure. If it is right, add a note on the row saying why (a note accepts it), or widen the range in the KPI entry.',
+    example: {
+      file: 'data/outturns/2025-26.csv',
+      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nFR-01,2025-26-Q3,101.14,,,,',
+      note: 'range: { min: 0, max: 100 } in the entry',
+    },
+  },
 } satisfies Record<string, RuleDoc>;
 
 export type RuleCode = keyof typeof RULES;

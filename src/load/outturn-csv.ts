@@ -7,7 +7,7 @@ import type { Observation, Origin } from '../model/workspace.js';
 import { parseNumberCell, type CellOptions, type CellResult } from './cells.js';
 import { fieldPositions, isBlankRecord, recordCursor, type RecordCursor } from '../formats/csv-records.js';
 import { observationRow, type NamedPeriod } from './observation-row.js';
-import { figureRange, rangeOk } from '../core/figure-range.js';
+import { rangeOk } from '../core/figure-range.js';
 import { suggestion } from '../diagnostics/suggest.js';
 
 const FREQUENCY_EXAMPLE: Record<string, string> = {
@@ -252,7 +252,7 @@ function readFigures(
   cellAt: (c: OutturnColumn) => Position,
   err: Report,
   warn: Report,
-): { value: number | null; numerator: number | null; denominator: number | null } | null {
+): { value: number | null; numerator: number | null; denominator: number | null; notApplicable?: boolean } | null {
   const countOptions = kpi.unit === 'currency' ? POUNDS : PLAIN;
   const valueOptions = kpi.unit === 'percentage' ? PERCENT : countOptions;
   const value = parseNumberCell(cell('value'), valueOptions);
@@ -263,6 +263,7 @@ function readFigures(
   invalid = reportInvalid('numerator', num, cellAt, err) || invalid;
   invalid = reportInvalid('denominator', den, cellAt, err) || invalid;
   if (invalid) return null;
+  if (value.kind === 'notApplicable') return notApplicableRow(kpi, num, den, cell, cellAt, err, warn);
   const numerator = num.kind === 'number' ? num.value : null;
   const denominator = den.kind === 'number' ? den.value : null;
   if ((numerator === null) !== (denominator === null)) {
@@ -298,11 +299,7 @@ function readFigures(
     warn(cellAt('value'), 'csv-value-blank', `the value is blank: write n/a if ${kpi.id} has no figure for this period, or give the figure`);
   }
   if (figure !== null && !rangeOk(kpi, figure)) {
-    err(
-      cellAt('value'),
-      'csv-value-range',
-      `${figure} is out of range for ${kpi.id} (${figureRange(kpi)!.what}): check the figure${kpi.unit === 'percentage' ? ' (write 96.4 for 96.4%, not 0.964)' : ''}`,
-    );
+    err(cellAt('value'), 'csv-value-range', rangeAdvice(kpi, figure));
     return null;
   }
   // A ratio rolls up as the sum of numerators over the sum of denominators: without them this
@@ -315,6 +312,46 @@ function readFigures(
     );
   }
   return { value: figure, numerator, denominator };
+}
+
+/** A row saying the measure does not apply: no counts beside it, and a reason in the note. */
+function notApplicableRow(
+  kpi: Measure,
+  num: CellResult,
+  den: CellResult,
+  cell: (c: OutturnColumn) => string,
+  cellAt: (c: OutturnColumn) => Position,
+  err: Report,
+  warn: Report,
+): { value: null; numerator: null; denominator: null; notApplicable: true } | null {
+  if (num.kind !== 'blank' || den.kind !== 'blank') {
+    err(
+      cellAt(num.kind !== 'blank' ? 'numerator' : 'denominator'),
+      'csv-value-invalid',
+      `the value says ${kpi.id} does not apply for this period, so it has no numerator or denominator: leave them empty, or give the figure`,
+    );
+    return null;
+  }
+  if (cell('note').trim() === '') {
+    warn(
+      cellAt('value'),
+      'csv-na-reason',
+      `${kpi.id} is recorded as not applicable with no reason: say why in the note column (for example "no lifts in the stock")`,
+    );
+  }
+  return { value: null, numerator: null, denominator: null, notApplicable: true };
+}
+
+/**
+ * Why a figure cannot be right for its KPI and what to do. A percentage above 100 is not a
+ * fraction typed for a percentage, so the advice is not about writing 96.4 for 0.964.
+ */
+function rangeAdvice(kpi: Measure, figure: number): string {
+  if (kpi.unit === 'days') return `${figure} cannot be a number of days for ${kpi.id}: a number of days is never negative; check the figure`;
+  if (figure > 100) {
+    return `${figure} is above 100, which a percentage of a whole cannot be, for ${kpi.id}: check the figure; if this measure can pass 100% (a collection rate that takes in arrears), declare it in the dictionary entry with range: { max: 110 } (or its real ceiling)`;
+  }
+  return `${figure} cannot be a percentage of a whole for ${kpi.id}: a share lies between 0 and 100; check the figure`;
 }
 
 function reportInvalid(c: OutturnColumn, r: CellResult, cellAt: (c: OutturnColumn) => Position, err: Report): boolean {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { slug, text } from './common.js';
+import { finiteNumber, slug, text } from './common.js';
 
 export const RAGG_STATUSES = ['red', 'amber', 'green', 'grey'] as const;
 
@@ -28,6 +28,31 @@ export const spcLimitFields = {
     .default(true)
     .describe('Leave moving ranges of 3.267 x their mean or more out of the limits (NHSRplotthedots); false: keep them (the Making Data Count Excel tool)'),
 };
+
+/** The colours a status rule's bands may give; grey, missing and N/A come before any rule applies. */
+export const RULE_STATUSES = ['green', 'amber', 'red'] as const;
+
+export const ruleBandSchema = z
+  .strictObject({
+    status: z.enum(RULE_STATUSES).describe('The colour a figure in this band takes'),
+    name: text.optional().describe('The band\'s own name, printed in the key (e.g. "Exceeding", "Off track"), as Camms names thresholds'),
+    upTo: finiteNumber
+      .optional()
+      .describe(
+        'The largest shortfall from target in this band, inclusive: 0 is on target, 0.05 is 5% (relative) or 0.05 units (absolute) worse, -0.1 is 10% better. Leave it out on the last band, which takes every figure beyond.',
+      ),
+  })
+  .describe('One band of a status rule.');
+
+export const raggRuleSchema = z
+  .strictObject({
+    measure: z
+      .enum(['relative', 'absolute'])
+      .default('relative')
+      .describe("relative: thresholds are shares of the target (0.05 = 5%); absolute: in the KPI's own unit (percentage points for a percentage)"),
+    bands: z.array(ruleBandSchema).min(2).max(5).describe('Two to five bands, best first, each up to a larger shortfall; the last has no upTo'),
+  })
+  .describe('A status rule as bands of the shortfall from target, best first.');
 
 export const committeeSchema = z.strictObject({
   id: slug.describe('Stable id used by KPI entries, e.g. housing-osc'),
@@ -108,6 +133,9 @@ export const configSchema = z
       z.strictObject({
         band: z.number().min(0).default(0.05),
         bandType: z.enum(['relative', 'absolute']).default('relative'),
+        rule: raggRuleSchema
+          .optional()
+          .describe('A status rule as bands (e.g. green up to 5% short, amber up to 10%, red beyond); when given, band and bandType are not used'),
         exceptionsFor: z
           .array(z.enum(['red', 'amber']))
           .default(['red'])
@@ -144,3 +172,5 @@ export type Committee = z.output<typeof committeeSchema>;
 export type Priority = z.output<typeof prioritySchema>;
 export type PeerGroup = z.output<typeof peerGroupSchema>;
 export type QuartileMethod = (typeof QUARTILE_METHODS)[number];
+
+export type RaggRuleInput = z.output<typeof raggRuleSchema>;

@@ -1,31 +1,49 @@
 import * as z from 'zod';
 import { FREQUENCIES, MONTH_NAMES } from './periods.js';
-import { bandSchema, spcLimitFields } from './config.js';
+import { bandSchema, raggRuleSchema, spcLimitFields } from './config.js';
 import { financialYear, finiteNumber, isoDate, kpiId, slug, text } from './common.js';
 
 export const QUARTER_KEYS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
 /** Profile keys for months are the month names periods use. */
 export const MONTH_KEYS = MONTH_NAMES;
 
-/** A profile maps each quarter (Q1-Q4) or each month (Jan-Dec) of the year to its target. */
+/** A period of a profile with no target: none set for it, or reported for information only (grey, with the reason). */
+export const profileGapSchema = z.union([
+  z.strictObject({ noTarget: text.describe('Why this period has no target') }),
+  z.strictObject({ informationOnly: text.describe('Why this period is reported for information only') }),
+]);
+
+/** A profile maps each quarter (Q1-Q4) or each month (Jan-Dec) of the year to its target, or to no target with a reason. */
 export const profileSchema = z
-  .partialRecord(z.enum([...QUARTER_KEYS, ...MONTH_KEYS]), finiteNumber)
-  .describe('Target per quarter (Q1..Q4) or per month (Jan..Dec)');
+  .partialRecord(z.enum([...QUARTER_KEYS, ...MONTH_KEYS]), z.union([finiteNumber, profileGapSchema]))
+  .describe('Target per quarter (Q1..Q4) or per month (Jan..Dec); a period may be { noTarget: reason } or { informationOnly: reason }');
+
+/** How an annual target applies to a cumulative KPI's quarters or months: `linear` checks each at its share of the year. */
+const annualProfile = z
+  .literal('linear')
+  .optional()
+  .describe("linear: a cumulative KPI's year-to-date figure is checked against the period's share of the annual target (Q2: half)");
 
 export const targetSchema = z
   .discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('single'),
       value: finiteNumber.describe("The target, in the KPI's unit"),
+      profile: annualProfile,
     }),
     z.strictObject({
       type: z.literal('yearly'),
       years: z.record(financialYear, finiteNumber).describe('Target per financial year, e.g. 2025-26: 40'),
+      profile: annualProfile,
     }),
     z.strictObject({
       type: z.literal('profiled'),
       profile: profileSchema.describe('The profile that applies every year unless a year has its own'),
       years: z.record(financialYear, profileSchema).optional().describe('Profiles for particular years'),
+      others: z
+        .union([finiteNumber, z.literal('none')])
+        .optional()
+        .describe('The target of every period the profile leaves out: the annual target, or none (grey). Without it the profile must cover every period'),
     }),
     z.strictObject({
       type: z.literal('toBeSet'),
@@ -158,7 +176,22 @@ export const measureSchema = z.strictObject({
   cumulative: z.boolean().describe('Is the reported outturn year to date?'),
   source: sourceSchema,
   target: targetSchema,
-  ragg: bandSchema.optional().describe('Overrides the workspace amber band for this KPI'),
+  ragg: z
+    .union([
+      bandSchema,
+      z.strictObject({ rule: raggRuleSchema }),
+      z.strictObject({
+        tolerance: z.number().min(0).describe("Amber when worse than target by no more than this, in the KPI's unit (3.00% ±0.25 points: 0.25)"),
+      }),
+    ])
+    .optional()
+    .describe("Overrides the workspace's status rule for this KPI: an amber band, a rule of bands, or a tolerance"),
+  range: z
+    .strictObject({ min: finiteNumber.optional(), max: finiteNumber.optional() })
+    .optional()
+    .describe('The values a figure can plausibly take; a figure outside is flagged as a likely typing slip'),
+  best: finiteNumber.optional().describe('The best value the figure can take (a ceiling or floor); at it in both years counts as maintained in the 70% check'),
+  notApplicable: z.record(financialYear, text).optional().describe('Years the measure does not apply, with the reason, e.g. 2025-26: no lifts in the stock'),
   baseline: baselineSchema.optional().describe('Recommended'),
   benchmarks: z.array(benchmarkSchema).optional().describe('Recommended. An empty list says no suitable benchmark exists; leaving it out is flagged'),
   processChanges: z
@@ -188,3 +221,4 @@ export type Target = z.output<typeof targetSchema>;
 export type Benchmark = z.output<typeof benchmarkSchema>;
 export type Band = z.output<typeof bandSchema>;
 export type ProcessChange = z.output<typeof processChangeSchema>;
+export type ProfileEntry = z.output<typeof finiteNumber> | z.output<typeof profileGapSchema>;

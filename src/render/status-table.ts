@@ -4,11 +4,12 @@ import type { Status } from '../core/ragg.js';
 import type { KpiStatus, StatusReport } from '../core/status.js';
 import { figureText, percentText, statusText, styleOf, trendText } from '../views/labels.js';
 import { csvLine } from '../formats/spreadsheet-text.js';
+import { kpiStatusJson, statusSummaryJson } from './status-json.js';
 
 export type TableFormat = 'table' | 'json' | 'csv';
 
 const paint = (color: ChalkInstance, status: Status, text: string): string =>
-  ({ red: color.red, amber: color.yellow, green: color.green, grey: color.gray, missing: color.magenta })[status](text);
+  ({ red: color.red, amber: color.yellow, green: color.green, grey: color.gray, missing: color.magenta, na: color.gray })[status](text);
 
 /** Pads to a width counted in characters as shown, so colour codes do not skew the columns. */
 function pad(text: string, width: number, shown = text): string {
@@ -30,18 +31,18 @@ function table(headers: string[], rows: Array<Array<{ text: string; shown?: stri
 }
 
 /**
- * The JSON of `prf status`, a KPI at a time, exactly as `JSON.stringify(report, null, 2)` would
- * print it (the period's commentary left out: it is in its own file). Ten thousand KPIs make a
- * string of tens of megabytes; written in pieces, it never has to exist whole.
+ * The JSON of `prf status`, a KPI at a time (each as kpiStatusJson gives it), exactly as
+ * `JSON.stringify` with an indent of 2 would print the whole. Ten thousand KPIs make a string
+ * of tens of megabytes; written in pieces, it never has to exist whole.
  */
 export function* statusJsonChunks(report: StatusReport): Generator<string> {
   yield `{\n  "period": ${JSON.stringify(report.period)},\n  "kpis": [`;
   let first = true;
-  for (const { commentary: _, ...k } of report.kpis) {
-    yield `${first ? '' : ','}\n    ${JSON.stringify(k, null, 2).replace(/\n/g, '\n    ')}`;
+  for (const k of report.kpis) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(kpiStatusJson(k), null, 2).replace(/\n/g, '\n    ')}`;
     first = false;
   }
-  yield `${report.kpis.length > 0 ? '\n  ' : ''}],\n  "summary": ${JSON.stringify(report.summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
+  yield `${report.kpis.length > 0 ? '\n  ' : ''}],\n  "summary": ${JSON.stringify(statusSummaryJson(report.summary), null, 2).replace(/\n/g, '\n  ')}\n}\n`;
 }
 
 /** Making Data Count's variation icons in a word each, for the terminal table. */
@@ -107,7 +108,7 @@ export function formatStatus(report: StatusReport, format: TableFormat, color: C
   return (
     `${report.period}\n\n` +
     table(['KPI', 'Name', 'Outturn', 'Target', 'Status', 'vs previous', 'vs last year', 'SPC'], rows) +
-    `\n${s.red} red, ${s.amber} amber, ${s.green} green, ${s.grey} grey, ${s.missing} missing; on target ${s.onTarget}, off target ${s.offTarget}\n`
+    `\n${s.red} red, ${s.amber} amber, ${s.green} green, ${s.grey} grey, ${s.missing} missing${s.na > 0 ? `, ${s.na} not applicable` : ''}; on target ${s.onTarget}, off target ${s.offTarget}\n`
   );
 }
 
@@ -117,6 +118,15 @@ const OUTCOME_WORDS: Record<ImprovementResult['kpis'][number]['outcome'], string
   unchanged: 'unchanged',
   notComparable: 'not comparable',
 };
+
+/**
+ * What is compared with what: at the year end the full year with the previous one, in years
+ * (an annual KPI has no Q4); before it, the year to date with the same months a year earlier.
+ */
+function comparisonHeading(r: ImprovementResult): string {
+  if (/-Q4$/.test(r.through)) return `${r.year}, the full year, against ${r.comparedWith.replace(/-Q4$/, '')}`;
+  return `${r.year} year to date through ${r.through}, against ${r.comparedWith}`;
+}
 
 /** `prf improvement`: the JSON contract, a table with the verdict, or CSV. */
 export function formatImprovement(r: ImprovementResult, format: TableFormat, color: ChalkInstance): string {
@@ -132,19 +142,23 @@ export function formatImprovement(r: ImprovementResult, format: TableFormat, col
     return [
       { text: k.id },
       { text: clip(k.name, 48) },
-      { text: k.current === null ? '–' : String(k.current) },
-      { text: k.previous === null ? '–' : String(k.previous) },
+      // Printed as the KPI prints them: 68.0%, not 68.
+      { text: figureText(k.current, styleOf(k)) },
+      { text: figureText(k.previous, styleOf(k)) },
       { text: k.outcome === 'improved' ? color.green(word) : k.outcome === 'declined' ? color.red(word) : word, shown: word },
-      // Why a KPI cannot be compared is the question every such row raises.
-      { text: k.outcome === 'notComparable' ? clip(k.reason, 70) : '' },
+      // Why a KPI cannot be compared, or is maintained at its best, is the question such a row raises.
+      { text: k.outcome === 'notComparable' || k.atBest ? clip(k.reason, 70) : '' },
     ];
   });
   const comparable = r.improved + r.declined + r.unchanged;
-  const verdict = r.met
-    ? color.green(`met: ${r.improved} of ${comparable} comparable indicators improved (${percentText(r.share)}, threshold ${percentText(r.threshold)})`)
-    : color.red(
-        `not met: ${r.improved} of ${comparable} comparable indicators improved (${percentText(r.share)}, threshold ${percentText(r.threshold)}); ${r.moreNeeded} more must improve`,
-      );
+  const counts = `${r.improved} of ${comparable} comparable indicators improved (${percentText(r.share)}, threshold ${percentText(r.threshold)})`;
+  // With nothing comparable the check has not failed: there is nothing to judge yet.
+  const verdict =
+    comparable === 0
+      ? `nothing to compare yet: no indicator has figures for both years (threshold ${percentText(r.threshold)})`
+      : r.met
+        ? color.green(`met: ${counts}`)
+        : color.red(`not met: ${counts}; ${r.moreNeeded} more must improve`);
   const risk = r.atRisk.length > 0 ? `At risk: ${r.atRisk.join(', ')}\n` : '';
   const chance = (id: string) => {
     const p = r.kpis.find((k) => k.id === id)?.yearEnd?.probabilityOfDecline;
@@ -154,9 +168,10 @@ export function formatImprovement(r: ImprovementResult, format: TableFormat, col
     r.likelyToDecline.length > 0
       ? `Likely to decline by year end (year-end forecast, chance of ending worse than last year): ${r.likelyToDecline.map(chance).join(', ')}\n`
       : '';
+  const notApplicable = r.notApplicable > 0 ? ` (${r.notApplicable} not applicable)` : '';
   return (
-    `${r.year} year to date through ${r.through}, against ${r.comparedWith}\n\n` +
-    table(['KPI', 'Name', 'This year', 'Last year', 'Outcome', 'Why not comparable'], rows) +
-    `\n${r.declined} declined, ${r.unchanged} unchanged, ${r.notComparable} not comparable\n${verdict}\n${risk}${decline}`
+    `${comparisonHeading(r)}\n\n` +
+    table(['KPI', 'Name', 'This year', 'Last year', 'Outcome', 'Why'], rows) +
+    `\n${r.declined} declined, ${r.unchanged} unchanged, ${r.notComparable} not comparable${notApplicable}\n${verdict}\n${risk}${decline}`
   );
 }

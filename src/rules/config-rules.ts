@@ -2,6 +2,32 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Config } from '../model/config.js';
 import { locate, type YamlSource } from '../load/yaml-source.js';
 import { workspaceFolder } from '../load/paths.js';
+import { ruleProblems, toRule } from '../core/rule.js';
+
+/** The status rule in prf.yaml: usable bands, and not both a rule and the amber band it replaces. */
+function raggRules(config: Config, source: YamlSource): Diagnostic[] {
+  const rule = config.ragg.rule;
+  if (rule === undefined) return [];
+  const out = ruleProblems(toRule(rule)).map((p) => {
+    const path = ['ragg', 'rule', ...p.path];
+    return diagnostic(source.file, locate(source, path), 'error', p.code, `ragg.rule: ${p.message}`, path);
+  });
+  const written = (source.value as { ragg?: Record<string, unknown> } | undefined)?.ragg ?? {};
+  for (const key of ['band', 'bandType'].filter((k) => k in written)) {
+    const path = ['ragg', key];
+    out.push(
+      diagnostic(
+        source.file,
+        locate(source, path, { key: true }),
+        'error',
+        'ragg-rule-conflict',
+        `ragg.${key} is not used when ragg.rule is given: remove ragg.${key} (the rule's bands say how far worse than target is amber)`,
+        path,
+      ),
+    );
+  }
+  return out;
+}
 
 export function configRules(config: Config, source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -100,5 +126,6 @@ function overlappingFolders(config: Config, source: YamlSource): Diagnostic[] {
       );
     }
   });
+  out.push(...raggRules(config, source));
   return out;
 }

@@ -10,6 +10,8 @@ import { decodeText, type SourceFile } from '../load/decode.js';
 import type { WorkspaceSources } from '../load/sources.js';
 import { kpiIdOfPath, kpiRules } from './kpi-rules.js';
 import { latestFigureRules, processChangeRules } from './figure-rules.js';
+import { slipDiagnostics } from './slip-rules.js';
+import { observationsOf } from '../core/observations.js';
 import { readOutturnCsv } from '../load/outturn-csv.js';
 import { parseYamlFile } from '../load/parse-yaml-file.js';
 import { locate, type YamlSource } from '../load/yaml-source.js';
@@ -112,6 +114,10 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
       kept = o;
       observations.push(o);
     }
+  }
+  for (const id of byKpi.keys()) {
+    const kpi = kpis.get(id);
+    if (kpi?.kind === 'measure') diagnostics.push(...slipDiagnostics(kpi, observationsOf({ observations }, id)));
   }
 
   // Rules that need a measure's every row: its process changes inside its series, and its latest figure plausible.

@@ -98,6 +98,8 @@ const TARGET_NOTE: Record<NonNullable<KpiStatus['targetKind']>, string | null> =
   toBeSet: 'to be set',
   none: 'no target',
   notSetForYear: 'not set for this year',
+  noTarget: 'no target this period',
+  informationOnly: 'information only',
 };
 
 function sparklineFor(k: KpiStatus, style: FigureStyle): string {

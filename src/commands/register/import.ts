@@ -13,5 +13,6 @@ export function registerImport(program: Command, io: CliIO, run: Run): void {
     .option('--reason <text>', "why the recorded figures change, written into each restated row's note")
     .option('-p, --period <period>', 'refuse any form that is not for this period')
     .option('--today <YYYY-MM-DD>', 'the date written into restatement notes (default: today)')
+    .option('--strict', 'treat warnings, such as a figure that looks like a typing slip, as errors: nothing is imported')
     .action((files: string[], options: ImportOptions) => run(async (globals) => (await import('../import.js')).runImport(io, globals, files, options))());
 }
