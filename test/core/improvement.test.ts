@@ -215,8 +215,9 @@ describe('computeImprovement: the result', () => {
       'kpis',
       'comparedWith',
       'atRisk',
+      'likelyToDecline',
     ]);
-    expect(Object.keys(r.kpis[0]!)).toEqual(['id', 'current', 'previous', 'outcome', 'reason', 'name', 'committee']);
+    expect(Object.keys(r.kpis[0]!)).toEqual(['id', 'current', 'previous', 'outcome', 'reason', 'name', 'committee', 'yearEnd']);
   });
 
   it('counts, orders by id and lists declined then unchanged as at risk', () => {
