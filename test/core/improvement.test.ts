@@ -215,6 +215,7 @@ describe('computeImprovement: the result', () => {
       'kpis',
       'comparedWith',
       'atRisk',
+      'likelyToDecline',
       'notApplicable',
     ]);
     expect(Object.keys(r.kpis[0]!)).toEqual([
@@ -230,6 +231,7 @@ describe('computeImprovement: the result', () => {
       'unit',
       'unitLabel',
       'decimals',
+      'yearEnd',
     ]);
   });
 
