@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,6 +70,17 @@ describe('prf benchmarks tsm', () => {
       expect(again.stdout).toContain('nothing changed');
     },
   );
+
+  it('shows as a change in prf diff once the workspace is in git', { timeout: 120_000 }, async () => {
+    const dir = await tsmWorkspace('la-under-15000', cleanups);
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: dir, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'TSM workspace');
+    expect((await runInProcess(['benchmarks', 'tsm', EXTRACTS[1]!, '--landlord', '26UC'], dir)).code).toBe(0);
+    const diff = await runInProcess(['diff', 'HEAD'], dir);
+    expect(diff.stdout).toMatch(/TSM-TP01\n\s+benchmarks changed/);
+  });
 
   it('never overwrites a recorded figure silently: a different one needs --restate with a reason', { timeout: 120_000 }, async () => {
     const dir = await tsmWorkspace('la-under-15000', cleanups);
