@@ -25,10 +25,7 @@ const FILES = {
 function sources(texts: Record<keyof typeof FILES, string>): WorkspaceSources {
   return {
     config: sourceInMemory(FILES.config, enc(texts.config)),
-    kpis: [
-      sourceInMemory(FILES.kpi, enc(texts.kpi)),
-      sourceInMemory(FILES.project, enc(texts.project)),
-    ],
+    kpis: [sourceInMemory(FILES.kpi, enc(texts.kpi)), sourceInMemory(FILES.project, enc(texts.project))],
     outturns: [sourceInMemory(FILES.csv, enc(texts.csv))],
     commentary: [sourceInMemory(FILES.commentary, enc(texts.commentary))],
     readProblems: [],
