@@ -4,6 +4,7 @@ import { WriteError } from '../write/write-files.js';
 import { TemplateError } from '../render/template-error.js';
 import { EXIT, ProblemsReported, UsageError, type Action, type CliIO, type GlobalOptions } from './io.js';
 import { packageVersion } from './version.js';
+import { registerAdopt } from './register/adopt.js';
 import { registerCollect } from './register/collect.js';
 import { registerImport } from './register/import.js';
 import { registerInit } from './register/init.js';
@@ -48,6 +49,7 @@ export async function main(io: CliIO): Promise<number> {
   registerVerify(program, io, run);
   registerCollect(program, io, run);
   registerImport(program, io, run);
+  registerAdopt(program, io, run);
 
   try {
     await program.parseAsync(io.argv, { from: 'user' });

@@ -52,6 +52,7 @@ export const RULES = {
   'change-unrecorded':
     "A KPI's definition, formula, target (or polarity, unit, frequency, aggregation, id) changed since the --since revision with no new changes entry naming that field.",
   'workspace-path': 'A path in prf.yaml points outside the workspace or to something that is not a folder.',
+  'table-unreadable': 'A spreadsheet given to adopt or import cannot be read: not a workbook, or no such sheet.',
   'import-not-form': 'An imported workbook is not a return form made by prf collect, or not a readable .xlsx.',
   'import-tampered': 'A locked cell or the hidden marker of a return form changed after prf collect made it.',
   'import-wrong-period': 'A form or CSV row is for another period than the one given with --period.',
