@@ -10,6 +10,7 @@ import { decodeText, type SourceFile } from '../load/decode.js';
 import type { WorkspaceSources } from '../load/sources.js';
 import { kpiIdOfPath, kpiRules } from './kpi-rules.js';
 import { readOutturnCsv } from '../load/outturn-csv.js';
+import { foldUnknownIds } from './renamed-ids.js';
 import { parseYamlFile } from '../load/parse-yaml-file.js';
 import { locate } from '../load/yaml-source.js';
 import { byId, byPath, byText, compareText } from '../text/compare.js';
@@ -135,6 +136,9 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
     commentary.set(name, { commentary: data, period: parsed.value, origin: { file: file.path, line: 1 } });
   }
 
+  const folded = foldUnknownIds(diagnostics, kpis);
+  diagnostics.length = 0;
+  diagnostics.push(...folded);
   diagnostics.sort(compareDiagnostics);
   if (!config) return { workspace: null, diagnostics };
   const sortedKpis = [...kpis.values()].sort(byId);
