@@ -5,6 +5,7 @@ import { TemplateError } from '../render/template-error.js';
 import { EXIT, ProblemsReported, UsageError, type Action, type CliIO, type GlobalOptions } from './io.js';
 import { packageVersion } from './version.js';
 import { registerAdopt } from './register/adopt.js';
+import { registerSignoff } from './register/signoff.js';
 import { registerCollect } from './register/collect.js';
 import { registerImport } from './register/import.js';
 import { registerInit } from './register/init.js';
@@ -50,6 +51,7 @@ export async function main(io: CliIO): Promise<number> {
   registerCollect(program, io, run);
   registerImport(program, io, run);
   registerAdopt(program, io, run);
+  registerSignoff(program, io, run);
 
   try {
     await program.parseAsync(io.argv, { from: 'user' });
