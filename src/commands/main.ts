@@ -6,6 +6,7 @@ import { EXIT, ProblemsReported, UsageError, type Action, type CliIO, type Globa
 import { packageVersion } from './version.js';
 import { registerAdopt } from './register/adopt.js';
 import { registerSignoff } from './register/signoff.js';
+import { registerCommentary } from './register/commentary.js';
 import { registerCollect } from './register/collect.js';
 import { registerImport } from './register/import.js';
 import { registerInit } from './register/init.js';
@@ -52,6 +53,7 @@ export async function main(io: CliIO): Promise<number> {
   registerImport(program, io, run);
   registerAdopt(program, io, run);
   registerSignoff(program, io, run);
+  registerCommentary(program, io, run);
 
   try {
     await program.parseAsync(io.argv, { from: 'user' });
