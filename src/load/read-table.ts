@@ -15,8 +15,9 @@ export interface TableRow {
 
 export interface TableResult {
   rows: TableRow[];
-  /** The sheet read (xlsx only). */
+  /** The sheet read, and every sheet's name (xlsx only). */
   sheet: string | null;
+  sheets: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -24,18 +25,18 @@ export async function readTable(file: string, bytes: Uint8Array, sheetName: stri
   if (/\.xlsx$/i.test(file)) return readWorkbookTable(file, bytes, sheetName);
   if (sheetName !== undefined) return fail(file, `--sheet ${sheetName}: a CSV has no sheets; give --sheet only with an .xlsx workbook`);
   const decoded = decodeText({ path: file, bytes });
-  if (decoded.text === null) return { rows: [], sheet: null, diagnostics: decoded.diagnostics };
+  if (decoded.text === null) return { rows: [], sheet: null, sheets: [], diagnostics: decoded.diagnostics };
   let records;
   try {
     records = parseRecords(decoded.text);
   } catch (err) {
     return fail(file, `the CSV cannot be read (${(err as Error).message}): check for an unclosed quote`, 'csv-syntax');
   }
-  return { rows: records.map((r) => ({ line: r.line, cells: r.record.map((c) => c.trim()) })), sheet: null, diagnostics: [] };
+  return { rows: records.map((r) => ({ line: r.line, cells: r.record.map((c) => c.trim()) })), sheet: null, sheets: [], diagnostics: [] };
 }
 
 function fail(file: string, message: string, code: 'table-unreadable' | 'csv-syntax' = 'table-unreadable'): TableResult {
-  return { rows: [], sheet: null, diagnostics: [diagnostic(file, START, 'error', code, message)] };
+  return { rows: [], sheet: null, sheets: [], diagnostics: [diagnostic(file, START, 'error', code, message)] };
 }
 
 async function readWorkbookTable(file: string, bytes: Uint8Array, sheetName: string | undefined): Promise<TableResult> {
@@ -59,5 +60,5 @@ async function readWorkbookTable(file: string, bytes: Uint8Array, sheetName: str
     });
     rows.push({ line: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
   });
-  return { rows, sheet: sheet.name, diagnostics: [] };
+  return { rows, sheet: sheet.name, sheets: names, diagnostics: [] };
 }
