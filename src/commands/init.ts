@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { askAnswers, lineSource } from './ask.js';
 import { attachAims, checkAnswers, INIT_DEFAULTS, parseAim, parseIdName, parseMonth, type InitAnswers, type Parsed } from '../core/init-answers.js';
-import { initFiles } from '../render/init-files.js';
+import { initFiles, vendorPackage } from '../render/init-files.js';
+import { packageVersion } from './version.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { CONFIG_FILE } from '../load/read-sources.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
@@ -15,6 +16,7 @@ export interface InitOptions {
   priority: string[];
   aim: string[];
   yes?: boolean;
+  package?: string;
 }
 
 function must<T>(flag: string, r: Parsed<T>): T {
@@ -77,9 +79,16 @@ export async function runInit(io: CliIO, dirArg: string | undefined, options: In
   const problems = checkAnswers(answers);
   if (problems.length > 0) throw new UsageError(problems.join('; '));
 
-  const files = initFiles(answers);
+  const version = packageVersion();
+  const files: Array<{ path: string; data: string | Uint8Array }> = initFiles(answers, version);
+  if (options.package !== undefined) {
+    const tgz = resolve(io.cwd, options.package);
+    if (!existsSync(tgz) || !/\.tgz$/.test(tgz))
+      throw new UsageError(`--package ${options.package}: no such .tgz file (npm pack in prf's folder makes prf-${version}.tgz)`);
+    files.push({ path: vendorPackage(version), data: readFileSync(tgz) });
+  }
   const gitignore = files.find((f) => f.path === '.gitignore')!;
-  if (existsSync(join(dir, gitignore.path))) gitignore.data = mergeGitignore(readFileSync(join(dir, gitignore.path), 'utf8'), gitignore.data);
+  if (existsSync(join(dir, gitignore.path))) gitignore.data = mergeGitignore(readFileSync(join(dir, gitignore.path), 'utf8'), String(gitignore.data));
   const clashes = files.filter((f) => f.path !== '.gitignore' && existsSync(join(dir, f.path))).map((f) => f.path);
   if (clashes.length > 0)
     throw new UsageError(`${shown} already has ${clashes.join(', ')}; prf init writes nothing over existing files: move them aside or choose another folder`);
@@ -87,6 +96,12 @@ export async function runInit(io: CliIO, dirArg: string | undefined, options: In
   writeFilesAtomically(dir, files);
   for (const f of files) io.stdout.write(`wrote    ${toPosix(relative(io.cwd, join(dir, f.path)))}\n`);
   const cd = shown === '.' ? '' : `cd ${shown} && `;
-  io.stdout.write(`\nA workspace for ${answers.organisation}. Next: ${cd}prf validate --strict, then prf new KPI-ID for each measure (see the README).\n`);
+  const install =
+    options.package !== undefined
+      ? `${cd}npm install (prf from ${vendorPackage(version)}), then commit everything`
+      : `put prf's package in ${vendorPackage(version)} (npm pack in prf's folder makes it), ${cd}npm install, then commit everything`;
+  io.stdout.write(
+    `\nA workspace for ${answers.organisation}. Next: ${install}; prf validate --strict; then prf adopt dictionary KPI-LIST.xlsx, or prf new KPI-ID for each measure (${toPosix(relative(io.cwd, join(dir, 'README.md')))} lists the steps).\n`,
+  );
   return EXIT.ok;
 }
