@@ -89,19 +89,34 @@ export async function runInit(io: CliIO, dirArg: string | undefined, options: In
   }
   const gitignore = files.find((f) => f.path === '.gitignore')!;
   if (existsSync(join(dir, gitignore.path))) gitignore.data = mergeGitignore(readFileSync(join(dir, gitignore.path), 'utf8'), String(gitignore.data));
+  // A folder that is already a repository keeps its own README and package.json: prf's are
+  // only suggestions there, so they are left out and the message says what to add.
+  const kept = ['README.md', 'package.json'].filter((p) => existsSync(join(dir, p)));
+  for (const p of kept)
+    files.splice(
+      files.findIndex((f) => f.path === p),
+      1,
+    );
   const clashes = files.filter((f) => f.path !== '.gitignore' && existsSync(join(dir, f.path))).map((f) => f.path);
   if (clashes.length > 0)
     throw new UsageError(`${shown} already has ${clashes.join(', ')}; prf init writes nothing over existing files: move them aside or choose another folder`);
 
   writeFilesAtomically(dir, files);
   for (const f of files) io.stdout.write(`wrote    ${toPosix(relative(io.cwd, join(dir, f.path)))}\n`);
+  for (const p of kept) {
+    io.stdout.write(
+      p === 'package.json'
+        ? `kept     package.json (yours): add "prf": "file:${vendorPackage(version)}" to its devDependencies\n`
+        : 'kept     README.md (yours)\n',
+    );
+  }
   const cd = shown === '.' ? '' : `cd ${shown} && `;
   const install =
     options.package !== undefined
       ? `${cd}npm install (prf from ${vendorPackage(version)}), then commit everything`
       : `put prf's package in ${vendorPackage(version)} (npm pack in prf's folder makes it), ${cd}npm install, then commit everything`;
   io.stdout.write(
-    `\nA workspace for ${answers.organisation}. Next: ${install}; prf validate --strict; then prf adopt dictionary KPI-LIST.xlsx, or prf new KPI-ID for each measure (${toPosix(relative(io.cwd, join(dir, 'README.md')))} lists the steps).\n`,
+    `\nA workspace for ${answers.organisation}. Next: ${install}; prf validate --strict; then prf adopt dictionary KPI-LIST.xlsx, or prf new KPI-ID for each measure (${kept.includes('README.md') ? 'docs/guide/onboarding.md in prf' : toPosix(relative(io.cwd, join(dir, 'README.md')))} lists the steps).\n`,
   );
   return EXIT.ok;
 }
