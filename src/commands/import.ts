@@ -24,14 +24,54 @@ import { toPosix } from '../load/paths.js';
 import { applyStrict } from './validate.js';
 import { slipDiagnostics } from '../rules/slip-rules.js';
 import { byText } from '../text/compare.js';
+import { readTable, type TableResult } from '../load/read-table.js';
+import { isWideHeader, readWideSheet, type WideSheet } from '../load/wide-sheet.js';
+import { normaliseHeader } from '../load/outturn-csv.js';
+import { MARKER_SHEET } from '../formats/form-layout.js';
 
 export interface ImportOptions {
+  sheet?: string;
   dryRun?: boolean;
   restate?: boolean;
   reason?: string;
   period?: string;
   today?: string;
   strict?: boolean;
+}
+
+/**
+ * A history sheet, not a prf return form or a long CSV: a workbook without prf's marker sheet,
+ * or a CSV with no period column whose header names periods. null for prf's own formats.
+ */
+async function wideSheetOf(file: string, bytes: Uint8Array, sheet: string | undefined): Promise<TableResult | null> {
+  if (/\.xlsx$/i.test(file)) {
+    const table = await readTable(file, bytes, sheet);
+    if (table.sheets.includes(MARKER_SHEET)) return null;
+    if (table.diagnostics.length > 0) return sheet === undefined ? null : table;
+    // A workbook with no period headings is neither: the form reader says what prf reads.
+    return table.rows.slice(0, 20).some((r) => isWideHeader(r.cells)) ? table : null;
+  }
+  if (!/\.csv$/i.test(file)) return null;
+  const table = await readTable(file, bytes, undefined);
+  const first = table.rows.find((r) => r.cells.some((c) => c !== ''));
+  if (!first || first.cells.some((c) => normaliseHeader(c) === 'period')) return null;
+  return table.rows.slice(0, 20).some((r) => isWideHeader(r.cells)) ? table : null;
+}
+
+/** What was recognised in a history sheet, listed before anything is written. */
+function listWide(io: CliIO, file: string, sheet: string | null, r: WideSheet): void {
+  if (r.periods.length === 0) return;
+  const periods = r.periods.map((p) => (p.header === p.period ? p.period : `${p.header} (${p.period})`));
+  io.stdout.write(
+    `read     ${file}${sheet ? ` (sheet ${sheet})` : ''}: KPI ids in column "${r.kpiColumn}"; ${counted(periods.length, 'period column')}: ${periods.join(', ')}\n`,
+  );
+  if (r.ignored.length > 0) io.stdout.write(`         not read: ${r.ignored.join(', ')}\n`);
+  if (r.otherFrequency > 0)
+    io.stdout.write(`         left out: ${counted(r.otherFrequency, 'cell')} in columns not of its KPI's frequency (a year total beside quarters, say)\n`);
+  if (r.noFigure.size > 0) {
+    const words = [...r.noFigure].map(([w, n]) => `"${w}" ×${n}`).join(', ');
+    io.stdout.write(`         no figure (nothing recorded, still owed): ${words}\n`);
+  }
 }
 
 const figure = (o: Observation) => (o.value === null ? 'n/a' : String(o.value));
@@ -69,7 +109,16 @@ async function importLocked(
     const abs = resolve(io.cwd, arg);
     const file = toPosix(relative(root, abs));
     const bytes = readInputFile(abs, arg);
-    if (/\.xlsx$/i.test(abs)) {
+    const wide = await wideSheetOf(file, bytes, options.sheet);
+    if (wide !== null) {
+      const r = readWideSheet(file, wide.rows, kpis);
+      diagnostics.push(...wide.diagnostics, ...r.diagnostics);
+      listWide(io, displayPath(file), wide.sheet, r);
+      for (const o of r.observations) {
+        if (period !== null && !periodWithin(o, period, workspace.config.financialYearStartMonth)) continue;
+        incoming.push(o);
+      }
+    } else if (/\.xlsx$/i.test(abs)) {
       const { readForm } = await import('../load/read-form.js');
       seal ??= dictionarySeal(root, workspace);
       const r = await readForm(file, bytes, { kpis, entries: seal.entries, currentCommit: seal.commit, period });

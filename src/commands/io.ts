@@ -3,6 +3,18 @@ import { Chalk, type ChalkInstance } from 'chalk';
 export interface OutputStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width in characters. */
+  columns?: number;
+}
+
+/**
+ * How wide a table may be: a terminal's own width, or COLUMNS when set; unbounded for a file or
+ * pipe, which gets every column.
+ */
+export function tableWidth(stream: OutputStream, env: CliIO['env']): number {
+  if (stream.isTTY && stream.columns) return stream.columns;
+  const fromEnv = Number(env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Infinity;
 }
 
 /** Everything prf's CLI touches of the outside world, passed in so tests can run it in-process. */

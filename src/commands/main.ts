@@ -8,6 +8,9 @@ import { LockError } from '../write/workspace-lock.js';
 import { EXIT, Interrupted, ProblemsReported, UsageError, type Action, type CliIO, type GlobalOptions, type OutputStream } from './io.js';
 import { terminalSafe } from '../text/controls.js';
 import { packageVersion } from './version.js';
+import { registerAdopt } from './register/adopt.js';
+import { registerSignoff } from './register/signoff.js';
+import { registerCommentary } from './register/commentary.js';
 import { registerCollect } from './register/collect.js';
 import { registerImport } from './register/import.js';
 import { registerInit } from './register/init.js';
@@ -80,6 +83,9 @@ export async function main(given: CliIO): Promise<number> {
   registerCollect(program, io, run);
   registerImport(program, io, run);
   registerBenchmarks(program, io, run);
+  registerAdopt(program, io, run);
+  registerSignoff(program, io, run);
+  registerCommentary(program, io, run);
 
   try {
     await program.parseAsync(io.argv, { from: 'user' });

@@ -2,6 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { formatPeriod, type Period } from '../model/periods.js';
 import type { Workspace } from '../model/workspace.js';
 import { englandAndWalesBankHolidays } from '../core/working-days.js';
+import { commentaryFileOf } from './commentary.js';
 import { checkCommittee, checkOutputFolder, dateOption, loadForCommand, resolvePeriodArg } from './context.js';
 import { EXIT, exitForSignal, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
@@ -92,6 +93,11 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
   if (views.gaps.length > 0 && !options.draft) {
     io.stderr.write(`prf: the ${formatPeriod(period)} papers would go out incomplete; nothing was written. Each gap and who must act:\n`);
     for (const g of views.gaps) io.stderr.write(`  ${g.kpi.id}  ${g.problem}; to act: ${g.who}\n`);
+    if (views.gaps.some((g) => g.commentary)) {
+      const file = displayPath(commentaryFileOf(workspace, formatPeriod(period)));
+      io.stderr.write(`For the commentary: prf commentary ${formatPeriod(period)} adds a skeleton to ${file} for each KPI that needs one, to fill in.\n`);
+    }
+    if (views.gaps.some((g) => g.signOff)) io.stderr.write(`For the sign-off: each data reviewer runs prf signoff ${formatPeriod(period)} --by "ROLE".\n`);
     io.stderr.write(`Fix these, or run with --draft to write papers marked DRAFT.\n`);
     return EXIT.problems;
   }

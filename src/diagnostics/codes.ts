@@ -613,6 +613,13 @@ export const RULES = {
       note: 'range: { min: 0, max: 100 } in the entry',
     },
   },
+  'table-unreadable': {
+    summary: 'A spreadsheet given to prf adopt or prf import cannot be read.',
+    severity: 'error',
+    trigger: 'The file is not an Excel workbook or CSV prf can read, or the sheet named with --sheet is not in it.',
+    fix: 'Save the spreadsheet as .xlsx or CSV UTF-8, and give --sheet the exact name of the sheet (the message lists the sheets).',
+    example: { file: 'history.xlsx', text: '', note: 'prf import history.xlsx --sheet Sheet9 on a workbook with Sheet1 and Sheet2' },
+  },
 } satisfies Record<string, RuleDoc>;
 
 export type RuleCode = keyof typeof RULES;

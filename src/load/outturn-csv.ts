@@ -1,3 +1,4 @@
+import { canonicalSpelling } from '../model/period-spellings.js';
 import { formatPeriod, parsePeriod, PERIOD_KIND_OF_FREQUENCY } from '../model/periods.js';
 import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
@@ -214,7 +215,8 @@ export function readOutturnRow(
   const periodText = cell('period').trim();
   const parsed = periodOf(periodText);
   if (!parsed.ok) {
-    err(cellAt('period'), 'csv-period-invalid', parsed.message);
+    const meant = canonicalSpelling(periodText);
+    err(cellAt('period'), 'csv-period-invalid', meant === null ? parsed.message : `"${periodText}" is written ${meant} in prf's files: did you mean ${meant}?`);
     return null;
   }
   const expectedKind = PERIOD_KIND_OF_FREQUENCY[kpi.frequency];

@@ -20,14 +20,43 @@ function clip(text: string, width: number): string {
   return [...text].length > width ? `${[...text].slice(0, width - 1).join('')}…` : text;
 }
 
-function table(headers: string[], rows: Array<Array<{ text: string; shown?: string }>>): string {
+type Cell = { text: string; shown?: string };
+
+function table(headers: string[], rows: Cell[][]): string {
   const widths = headers.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i]!.shown ?? r[i]!.text)].length)));
-  const line = (cells: Array<{ text: string; shown?: string }>) =>
+  const line = (cells: Cell[]) =>
     `${cells
       .map((c, i) => pad(c.text, widths[i]!, c.shown ?? c.text))
       .join('  ')
       .trimEnd()}\n`;
   return line(headers.map((h) => ({ text: h }))) + rows.map(line).join('');
+}
+
+/** One way to narrow a table: shorten a column to a width, or leave it out. */
+export type FitStep = { clip: number; to: number; fill?: boolean } | { drop: number };
+
+/**
+ * Fits a table to a terminal `width` by taking `steps` in order until the widest row fits:
+ * clipped cells end in an ellipsis (a figure keeps its number and loses its unit label first).
+ * A row still wider after every step is left to wrap.
+ */
+export function fitTable(headers: string[], rows: Cell[][], width: number, steps: readonly FitStep[]): { headers: string[]; rows: Cell[][] } {
+  const natural = headers.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i]!.shown ?? r[i]!.text)].length)));
+  const limit = new Map<number, number>();
+  let keep = headers.map((_, i) => i);
+  const total = () => keep.reduce((sum, i) => sum + Math.min(natural[i]!, limit.get(i) ?? Infinity), 0) + 2 * (keep.length - 1);
+  for (const step of steps) {
+    if (total() <= width) break;
+    if ('drop' in step) keep = keep.filter((i) => i !== step.drop);
+    else {
+      limit.set(step.clip, 0);
+      // fill: as wide as the room the other columns leave, but no narrower than `to`.
+      const room = step.fill ? width - total() : step.to;
+      limit.set(step.clip, Math.max(step.to, room, [...headers[step.clip]!].length));
+    }
+  }
+  const cut = (c: Cell, i: number): Cell => (limit.has(i) && c.shown === undefined ? { text: clip(c.text, limit.get(i)!) } : c);
+  return { headers: keep.map((i) => headers[i]!), rows: rows.map((r) => keep.map((i) => cut(r[i]!, i))) };
 }
 
 /**
@@ -45,6 +74,23 @@ export function* statusJsonChunks(report: StatusReport): Generator<string> {
   yield `${report.kpis.length > 0 ? '\n  ' : ''}],\n  "summary": ${JSON.stringify(statusSummaryJson(report.summary), null, 2).replace(/\n/g, '\n  ')}\n}\n`;
 }
 
+/**
+ * How `prf status` narrows to a terminal: names to 48 characters (always), then to 32; SPC, then
+ * the year-on-year and then the period-on-period trend left out; unit labels clipped from the
+ * figures; names down to 12.
+ */
+const STATUS_FIT: FitStep[] = [
+  { clip: 1, to: 32 },
+  { drop: 7 },
+  { drop: 6 },
+  { drop: 5 },
+  { clip: 2, to: 12 },
+  { clip: 3, to: 12 },
+  { clip: 1, to: 12, fill: true },
+];
+
+const tableOf = (t: { headers: string[]; rows: Cell[][] }) => table(t.headers, t.rows);
+
 /** Making Data Count's variation icons in a word each, for the terminal table. */
 const SPC_SHORT: Record<NonNullable<KpiStatus['spc']>['variation'], string> = {
   common_cause: 'common cause',
@@ -54,7 +100,7 @@ const SPC_SHORT: Record<NonNullable<KpiStatus['spc']>['variation'], string> = {
 };
 
 /** `prf status`: the JSON contract of DOMAIN.md (plus added fields), a terminal table, or CSV. */
-export function formatStatus(report: StatusReport, format: TableFormat, color: ChalkInstance): string {
+export function formatStatus(report: StatusReport, format: TableFormat, color: ChalkInstance, width = Infinity): string {
   if (format === 'json') return [...statusJsonChunks(report)].join('');
   if (format === 'csv') {
     const head = csvLine([
@@ -107,8 +153,10 @@ export function formatStatus(report: StatusReport, format: TableFormat, color: C
   const s = report.summary;
   return (
     `${report.period}\n\n` +
-    table(['KPI', 'Name', 'Outturn', 'Target', 'Status', 'vs previous', 'vs last year', 'SPC'], rows) +
-    `\n${s.red} red, ${s.amber} amber, ${s.green} green, ${s.grey} grey, ${s.missing} missing${s.na > 0 ? `, ${s.na} not applicable` : ''}; on target ${s.onTarget}, off target ${s.offTarget}\n`
+    tableOf(fitTable(['KPI', 'Name', 'Outturn', 'Target', 'Status', 'vs previous', 'vs last year', 'SPC'], rows, width, STATUS_FIT)) +
+    `
+${s.red} red, ${s.amber} amber, ${s.green} green, ${s.grey} grey, ${s.missing} missing${s.na > 0 ? `, ${s.na} not applicable` : ''}; on target ${s.onTarget}, off target ${s.offTarget}
+`
   );
 }
 

@@ -13,6 +13,7 @@ import { latestFigureRules, processChangeRules } from './figure-rules.js';
 import { slipDiagnostics } from './slip-rules.js';
 import { observationsOf } from '../core/observations.js';
 import { readOutturnCsv } from '../load/outturn-csv.js';
+import { foldUnknownIds } from './renamed-ids.js';
 import { parseYamlFile } from '../load/parse-yaml-file.js';
 import { locate, type YamlSource } from '../load/yaml-source.js';
 import { byId, byPath, byText, compareText } from '../text/compare.js';
@@ -161,6 +162,9 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
     commentary.set(name, { commentary: data, period: parsed.value, origin: { file: file.path, line: 1 } });
   }
 
+  const folded = foldUnknownIds(diagnostics, kpis);
+  diagnostics.length = 0;
+  diagnostics.push(...folded);
   diagnostics.sort(compareDiagnostics);
   if (!config) return { workspace: null, diagnostics };
   const sortedKpis = [...kpis.values()].sort(byId);

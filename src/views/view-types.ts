@@ -112,6 +112,9 @@ export interface Gap {
   kpi: KpiRef;
   problem: string;
   who: string;
+  /** The gap is commentary (an exception report, a project's status) or a sign-off: the refusal names the command that helps. */
+  commentary: boolean;
+  signOff: boolean;
 }
 
 export interface PaperView {

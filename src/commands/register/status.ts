@@ -33,7 +33,7 @@ export function registerStatus(program: Command, io: CliIO, run: Run): void {
   program
     .command('due')
     .description("each KPI's data deadline for a period, and what is overdue, awaiting sign-off or lacking commentary, with who must act")
-    .argument('[period...]', 'q3, 2025-26-Q3, 2025-10 (default: the latest quarter with figures)')
+    .argument('[period...]', 'q3, 2025-26-Q3, 2025-10 (default: the quarter in progress on --today)')
     .addOption(formatOption())
     .option('-c, --committee <id>', "only this committee's KPIs")
     .option('--today <YYYY-MM-DD>', 'judge deadlines as at this date (default: today)')
