@@ -498,9 +498,9 @@ export const RULES = {
       "The latest figure (at validate) or an imported figure (at import) lies more than twice as far from the process mean as the KPI's control limits. It is a warning, never an error: a real change is possible.",
     fix: 'Check the figure against its source. If it is right, add a note on the row saying why (a note accepts it); if a process really changed, record a process change on the KPI.',
     example: {
-      file: 'data/outturns/2025-26.csv',
+      file: 'returns/re-let-times.csv',
       text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-AM-01,2025-11,390,,,,',
-      note: 're-let days around 40 for two years',
+      note: 'given to prf import; re-let days have run at about 40 for two years',
     },
   },
   'tsm-layout-unrecognised': {
@@ -582,14 +582,18 @@ export const RULES = {
     trigger:
       "A row's value says the measure does not apply (not applicable, [z], [x]) and its note is empty; every N/A is printed with its reason. A warning, an error with --strict.",
     fix: "Write the reason in the row's note, for example: no lifts in the stock.",
-    example: { file: 'data/outturns/2024-25.csv', text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nBS-05,2024-25,[z],,,,' },
+    example: { file: 'data/outturns/2026-27.csv', text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,not applicable,,,,' },
   },
   'csv-value-fraction': {
     summary: 'A percentage figure looks like a fraction typed for a percentage.',
     severity: 'warning',
     trigger: 'A percentage figure is below 1 while every earlier figure of the KPI is above 1 (0.039 typed for 3.9%). A warning, an error with --strict.',
     fix: 'Write the percentage (3.9, not 0.039). If the figure is right, add a note on the row saying so: a note accepts it.',
-    example: { file: 'data/outturns/2025-26.csv', text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nCS-01,2025-26-Q3,0.039,,,,' },
+    example: {
+      file: 'data/outturns/2026-27.csv',
+      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,0.86,,,,',
+      note: 'every earlier figure of HC-01 is about 86',
+    },
   },
   'csv-value-scale': {
     summary: "A figure is 10 or 100 times larger or smaller than the KPI's own recent figures.",
@@ -597,9 +601,9 @@ export const RULES = {
     trigger: "A figure is about 10 or 100 times its KPI's recent figures, the mark of a misplaced decimal point. A warning, an error with --strict.",
     fix: 'Correct the decimal point. If the figure is right, add a note on the row saying why: a note accepts it.',
     example: {
-      file: 'data/outturns/2025-26.csv',
-      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-AM-01,2025-10,4.1,,,,',
-      note: 're-let days around 41 every month',
+      file: 'data/outturns/2026-27.csv',
+      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,8.6,,,,',
+      note: 'every earlier figure of HC-01 is about 86',
     },
   },
   'csv-value-declared-range': {
@@ -607,11 +611,7 @@ export const RULES = {
     severity: 'warning',
     trigger: "A figure is below the min or above the max of the KPI's range: in the dictionary. A warning, an error with --strict.",
     fix: 'Correct the figure. If it is right, add a note on the row saying why (a note accepts it), or widen the range in the KPI entry.',
-    example: {
-      file: 'data/outturns/2025-26.csv',
-      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nFR-01,2025-26-Q3,101.14,,,,',
-      note: 'range: { min: 0, max: 100 } in the entry',
-    },
+    example: { file: 'kpis/FR-01.yaml', text: 'range:\n  min: 90\n  max: 100', note: 'with a row FR-01,2025-26-Q3,85.2 in data/outturns/2025-26.csv' },
   },
   'table-unreadable': {
     summary: 'A spreadsheet given to prf adopt or prf import cannot be read.',
