@@ -164,6 +164,13 @@ export const RULES = {
     fix: 'Give a folder inside the workspace, relative to prf.yaml.',
     example: { file: 'prf.yaml', text: 'paths:\n  kpis: ../elsewhere' },
   },
+  'config-reserved-id': {
+    summary: 'An id in prf.yaml is one prf keeps for itself.',
+    severity: 'error',
+    trigger: 'A committee id is index, which names the index page prf writes beside the committee papers, so the two would overwrite each other.',
+    fix: 'Choose another id for the committee, and change the committee: field of its KPIs to match.',
+    example: { file: 'prf.yaml', text: 'committees:\n  - id: index\n    name: Overview and Scrutiny Committee' },
+  },
   'kpi-id-file-mismatch': {
     summary: 'The KPI id does not match its file name.',
     severity: 'error',
@@ -249,6 +256,21 @@ export const RULES = {
       text: 'target:\n  type: single\n  value: 86\nbaseline:\n  value: null\n  note: New measure from April 2025',
       note: 'no workedExample and no benchmarks',
     },
+  },
+  'kpi-target-cumulative-annual': {
+    summary: 'A cumulative KPI collected more often than yearly has one annual target and no profile, so it reads red until the year end.',
+    severity: 'warning',
+    trigger:
+      "A cumulative (year-to-date) summed measure with a monthly or quarterly frequency has a single annual target and neither a profile nor profile: linear, so each quarter's year-to-date figure is compared with the whole year's target.",
+    fix: 'Add profile: linear to the target to check each period at its share of the year, or give a profiled target per quarter or month.',
+    example: { file: 'kpis/SP-01.yaml', text: 'cumulative: true\nfrequency: quarterly\ntarget:\n  type: single\n  value: 23' },
+  },
+  'kpi-range-order': {
+    summary: "A KPI's declared range has its minimum above its maximum, or its best value outside it.",
+    severity: 'error',
+    trigger: 'range: in a KPI entry gives min greater than max, or best: lies outside min to max.',
+    fix: 'Swap or correct the limits so that min is at most max and best lies between them.',
+    example: { file: 'kpis/HC-01.yaml', text: 'range:\n  min: 100\n  max: 0' },
   },
   'csv-syntax': {
     summary: 'The CSV cannot be parsed (an unclosed quote, for example).',
@@ -385,6 +407,43 @@ export const RULES = {
       file: 'data/outturns/2025-26.csv',
       text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2025-10,86.0,86,100,Repairs Manager,\nHC-01,2025-10,88.0,88,100,Repairs Manager,',
     },
+  },
+  'csv-na-reason': {
+    summary: 'A figure recorded as not applicable has no reason.',
+    severity: 'warning',
+    trigger:
+      "A row's value says the measure does not apply (not applicable, [z], [x]) and its note is empty; every N/A is printed with its reason. A warning, an error with --strict.",
+    fix: "Write the reason in the row's note, for example: no lifts in the stock.",
+    example: { file: 'data/outturns/2026-27.csv', text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,not applicable,,,,' },
+  },
+  'csv-value-fraction': {
+    summary: 'A percentage figure looks like a fraction typed for a percentage.',
+    severity: 'warning',
+    trigger: 'A percentage figure is below 1 while every earlier figure of the KPI is above 1 (0.039 typed for 3.9%). A warning, an error with --strict.',
+    fix: 'Write the percentage (3.9, not 0.039). If the figure is right, add a note on the row saying so: a note accepts it.',
+    example: {
+      file: 'data/outturns/2026-27.csv',
+      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,0.86,,,,',
+      note: 'every earlier figure of HC-01 is about 86',
+    },
+  },
+  'csv-value-scale': {
+    summary: "A figure is 10 or 100 times larger or smaller than the KPI's own recent figures.",
+    severity: 'warning',
+    trigger: "A figure is about 10 or 100 times its KPI's recent figures, the mark of a misplaced decimal point. A warning, an error with --strict.",
+    fix: 'Correct the decimal point. If the figure is right, add a note on the row saying why: a note accepts it.',
+    example: {
+      file: 'data/outturns/2026-27.csv',
+      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,8.6,,,,',
+      note: 'every earlier figure of HC-01 is about 86',
+    },
+  },
+  'csv-value-declared-range': {
+    summary: 'A figure lies outside the range its KPI declares.',
+    severity: 'warning',
+    trigger: "A figure is below the min or above the max of the KPI's range: in the dictionary. A warning, an error with --strict.",
+    fix: 'Correct the figure. If it is right, add a note on the row saying why (a note accepts it), or widen the range in the KPI entry.',
+    example: { file: 'kpis/FR-01.yaml', text: 'range:\n  min: 90\n  max: 100', note: 'with a row FR-01,2025-26-Q3,85.2 in data/outturns/2025-26.csv' },
   },
   'commentary-unknown-kpi': {
     summary: 'Commentary names a KPI that is not in the dictionary.',
@@ -526,28 +585,6 @@ export const RULES = {
     fix: 'Delete the character: it usually comes from pasting text copied from another program.',
     example: { file: 'kpis/HC-01.yaml', text: 'name: "Repairs\\e[2K all green"', note: 'an escape sequence that would erase a terminal line' },
   },
-  'config-reserved-id': {
-    summary: 'An id in prf.yaml is one prf keeps for itself.',
-    severity: 'error',
-    trigger: 'A committee id is index, which names the index page prf writes beside the committee papers, so the two would overwrite each other.',
-    fix: 'Choose another id for the committee, and change the committee: field of its KPIs to match.',
-    example: { file: 'prf.yaml', text: 'committees:\n  - id: index\n    name: Overview and Scrutiny Committee' },
-  },
-  'kpi-target-cumulative-annual': {
-    summary: 'A cumulative KPI collected more often than yearly has one annual target and no profile, so it reads red until the year end.',
-    severity: 'warning',
-    trigger:
-      "A cumulative (year-to-date) summed measure with a monthly or quarterly frequency has a single annual target and neither a profile nor profile: linear, so each quarter's year-to-date figure is compared with the whole year's target.",
-    fix: 'Add profile: linear to the target to check each period at its share of the year, or give a profiled target per quarter or month.',
-    example: { file: 'kpis/SP-01.yaml', text: 'cumulative: true\nfrequency: quarterly\ntarget:\n  type: single\n  value: 23' },
-  },
-  'kpi-range-order': {
-    summary: "A KPI's declared range has its minimum above its maximum, or its best value outside it.",
-    severity: 'error',
-    trigger: 'range: in a KPI entry gives min greater than max, or best: lies outside min to max.',
-    fix: 'Swap or correct the limits so that min is at most max and best lies between them.',
-    example: { file: 'kpis/HC-01.yaml', text: 'range:\n  min: 100\n  max: 0' },
-  },
   'ragg-rule-order': {
     summary: "A status rule's bands are out of order.",
     severity: 'error',
@@ -575,43 +612,6 @@ export const RULES = {
       file: 'prf.yaml',
       text: 'ragg:\n  band: 5\n  rule:\n    bands:\n      - { status: green, upTo: 5 }\n      - { status: amber, upTo: 10 }\n      - { status: red }',
     },
-  },
-  'csv-na-reason': {
-    summary: 'A figure recorded as not applicable has no reason.',
-    severity: 'warning',
-    trigger:
-      "A row's value says the measure does not apply (not applicable, [z], [x]) and its note is empty; every N/A is printed with its reason. A warning, an error with --strict.",
-    fix: "Write the reason in the row's note, for example: no lifts in the stock.",
-    example: { file: 'data/outturns/2026-27.csv', text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,not applicable,,,,' },
-  },
-  'csv-value-fraction': {
-    summary: 'A percentage figure looks like a fraction typed for a percentage.',
-    severity: 'warning',
-    trigger: 'A percentage figure is below 1 while every earlier figure of the KPI is above 1 (0.039 typed for 3.9%). A warning, an error with --strict.',
-    fix: 'Write the percentage (3.9, not 0.039). If the figure is right, add a note on the row saying so: a note accepts it.',
-    example: {
-      file: 'data/outturns/2026-27.csv',
-      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,0.86,,,,',
-      note: 'every earlier figure of HC-01 is about 86',
-    },
-  },
-  'csv-value-scale': {
-    summary: "A figure is 10 or 100 times larger or smaller than the KPI's own recent figures.",
-    severity: 'warning',
-    trigger: "A figure is about 10 or 100 times its KPI's recent figures, the mark of a misplaced decimal point. A warning, an error with --strict.",
-    fix: 'Correct the decimal point. If the figure is right, add a note on the row saying why: a note accepts it.',
-    example: {
-      file: 'data/outturns/2026-27.csv',
-      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,8.6,,,,',
-      note: 'every earlier figure of HC-01 is about 86',
-    },
-  },
-  'csv-value-declared-range': {
-    summary: 'A figure lies outside the range its KPI declares.',
-    severity: 'warning',
-    trigger: "A figure is below the min or above the max of the KPI's range: in the dictionary. A warning, an error with --strict.",
-    fix: 'Correct the figure. If it is right, add a note on the row saying why (a note accepts it), or widen the range in the KPI entry.',
-    example: { file: 'kpis/FR-01.yaml', text: 'range:\n  min: 90\n  max: 100', note: 'with a row FR-01,2025-26-Q3,85.2 in data/outturns/2025-26.csv' },
   },
   'table-unreadable': {
     summary: 'A spreadsheet given to prf adopt or prf import cannot be read.',

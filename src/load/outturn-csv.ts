@@ -8,7 +8,7 @@ import type { Observation, Origin } from '../model/workspace.js';
 import { parseNumberCell, type CellOptions, type CellResult } from './cells.js';
 import { fieldPositions, isBlankRecord, recordCursor, type RecordCursor } from '../formats/csv-records.js';
 import { observationRow, type NamedPeriod } from './observation-row.js';
-import { rangeOk } from '../core/figure-range.js';
+import { figureRange, rangeOk } from '../core/figure-range.js';
 import { suggestion } from '../diagnostics/suggest.js';
 
 const FREQUENCY_EXAMPLE: Record<string, string> = {
@@ -349,11 +349,16 @@ function notApplicableRow(
  * fraction typed for a percentage, so the advice is not about writing 96.4 for 0.964.
  */
 function rangeAdvice(kpi: Measure, figure: number): string {
+  const range = figureRange(kpi)!;
   if (kpi.unit === 'days') return `${figure} cannot be a number of days for ${kpi.id}: a number of days is never negative; check the figure`;
-  if (figure > 100) {
-    return `${figure} is above 100, which a percentage of a whole cannot be, for ${kpi.id}: check the figure; if this measure can pass 100% (a collection rate that takes in arrears), declare it in the dictionary entry with range: { max: 110 } (or its real ceiling)`;
+  if (kpi.unit === 'rate') return `${figure} cannot be a rate for ${kpi.id}: a rate is never negative; check the figure`;
+  const share = kpi.aggregation === 'ratio';
+  if (figure > range.max) {
+    return `${figure} is above ${range.max}, which ${share ? 'a percentage of a whole' : 'a percentage'} cannot be, for ${kpi.id}: check the figure; if this measure can pass ${range.max}% (a collection rate that takes in arrears), declare it in the dictionary entry with range: { max: 110 } (or its real ceiling)`;
   }
-  return `${figure} cannot be a percentage of a whole for ${kpi.id}: a share lies between 0 and 100; check the figure`;
+  return share
+    ? `${figure} cannot be a percentage of a whole for ${kpi.id}: a share lies between 0 and 100; check the figure`
+    : `${figure} is out of range for ${kpi.id} (${range.what}): check the figure`;
 }
 
 function reportInvalid(c: OutturnColumn, r: CellResult, cellAt: (c: OutturnColumn) => Position, err: Report): boolean {

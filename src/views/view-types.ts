@@ -20,6 +20,8 @@ export interface Counts {
   green: number;
   grey: number;
   missing: number;
+  /** Not applicable this period (counted apart, never on or off target). */
+  na: number;
   total: number;
   onTarget: number;
   offTarget: number;

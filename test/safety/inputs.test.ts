@@ -139,7 +139,7 @@ describe('figures are typed and ranged', () => {
     const r = await runInProcess(['import', 'x.csv'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/csv-value-range/);
-    expect(r.stderr).toMatch(/2026 is out of range for HC-01 \(a percentage lies between -100 and 100/);
+    expect(r.stderr).toMatch(/2026 is above 100, which a percentage cannot be, for HC-01/);
   });
 
   async function form(dir: string): Promise<string> {
