@@ -36,11 +36,16 @@ async function run(): Promise<void> {
   // (SIGINT) or 143 (SIGTERM) with nothing written; a command that never looks is stopped after
   // a short grace, which cannot fall inside a write (writes are synchronous, timers wait for them).
   const interrupt = new AbortController();
+  // Past a writer's last check its files go down in full: a signal then must not end it half way
+  // through reporting what it wrote, so the grace timer stands down.
+  let committed = false;
   const onSignal = (name: NodeJS.Signals) => {
     const code = name === 'SIGTERM' ? 143 : 130;
+    if (committed) return;
     if (interrupt.signal.aborted) process.exit(code);
     interrupt.abort(name);
     setTimeout(() => {
+      if (committed) return;
       process.stderr.write('prf: interrupted\n');
       process.exit(code);
     }, 2000).unref();
@@ -57,11 +62,20 @@ async function run(): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     signal: interrupt.signal,
+    committed: () => {
+      committed = true;
+    },
     // Only prf init's prompts read stdin: opening it costs every other command a few milliseconds.
     get stdin() {
       return process.stdin;
     },
   });
+  // The command has finished and anything it wrote is in place: a signal now changes nothing,
+  // so it must not end the process by the default action either (that would report 143 for a
+  // run whose files were all written).
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
+  const settled = () => undefined;
+  process.on('SIGINT', settled);
+  process.on('SIGTERM', settled);
 }

@@ -26,6 +26,8 @@ export interface CliIO {
   stderr: OutputStream;
   /** Aborted when the user interrupts (Ctrl-C); long commands stop before their next write. */
   signal?: AbortSignal;
+  /** Told when a writer has passed its last check and will finish its writes: a signal then no longer stops it. */
+  committed?: () => void;
   /** Where prf init reads answers when it asks; absent or not a terminal, it never asks. */
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
@@ -54,6 +56,7 @@ export async function stopIfInterrupted(io: CliIO): Promise<void> {
   if (!io.signal) return;
   await new Promise((r) => setImmediate(r));
   if (io.signal.aborted) throw new Interrupted(exitForSignal(io.signal));
+  io.committed?.();
 }
 
 /** A mistake in how prf was called (bad flag, no workspace): exit 2 with the message. */
