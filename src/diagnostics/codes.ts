@@ -46,6 +46,7 @@ export const RULES = {
   'csv-ratio-mismatch': 'The value does not agree with numerator / denominator.',
   'csv-duplicate-row': 'The same KPI and period appear more than once.',
   'commentary-unknown-kpi': 'Commentary names a KPI that is not in the dictionary.',
+  'commentary-unknown-committee': 'A covering report in the commentary names a committee that is not in prf.yaml.',
   'commentary-duplicate-period': 'Two commentary files are for the same period.',
   'commentary-missing-part': 'A commentary entry lacks a part it needs (overview, status, narrative).',
   'commentary-status-for-measure': 'A status was written for a measure, whose status prf computes; it is ignored.',
