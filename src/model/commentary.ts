@@ -24,15 +24,38 @@ export const noteSchema = z.strictObject({
   text: text,
 });
 
+export const implicationsSchema = z
+  .strictObject({
+    financial: text.optional(),
+    legal: text.optional(),
+    risk: text.optional(),
+    equalities: text.optional(),
+  })
+  .describe('The implications every council paper states; one left out is printed as missing, never assumed to be none');
+
+/** One committee's covering report for this period: what changes from meeting to meeting. */
+export const coveringSchema = z.strictObject({
+  meetingDate: isoDate.optional().describe('The date of the committee meeting, YYYY-MM-DD'),
+  agendaItem: text.optional().describe('The agenda item number, e.g. 7'),
+  reference: text.optional().describe("The report reference; replaces prf.yaml's referencePrefix for this period"),
+  purpose: text.optional().describe("The purpose of the report; replaces prf.yaml's"),
+  recommendations: z.array(text).optional().describe('Each recommendation, e.g. That the Committee notes the performance for Quarter 3'),
+  summary: text.optional().describe('The summary in plain English'),
+  mainMessages: z.array(text).optional().describe('The main messages for members, one a line'),
+  implications: implicationsSchema.optional(),
+});
+
 export const commentarySchema = z
   .strictObject({
     period: periodName.describe('The reporting period, e.g. 2025-26-Q3'),
     kpis: z.record(kpiId, kpiCommentarySchema).default({}),
     achievements: z.array(noteSchema).default([]).describe('Notable achievements this period'),
     forwardLook: z.array(noteSchema).default([]).describe('What is coming next period'),
+    committees: z.record(z.string(), coveringSchema).default({}).describe("Each committee's covering report for this period, by committee id"),
   })
   .describe('Commentary for one reporting period');
 
 export type Commentary = z.output<typeof commentarySchema>;
 export type KpiCommentary = z.output<typeof kpiCommentarySchema>;
 export type Action = z.output<typeof actionSchema>;
+export type Covering = z.output<typeof coveringSchema>;
