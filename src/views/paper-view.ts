@@ -332,9 +332,11 @@ export function buildPaperView(inputs: ReportInputs, committee: Committee): Pape
     key: paperKey(
       workspace.config,
       workspace.kpis.filter((k) => ids.has(k.id)),
-      [...new Set(mine.flatMap((k) => (k.benchmark ? [`${k.benchmark.group} (${k.benchmark.n === undefined ? '' : `n=${k.benchmark.n}, `}${k.benchmark.year})`] : [])))].sort(
-        compareText,
-      ),
+      [
+        ...new Set(
+          mine.flatMap((k) => (k.benchmark ? [`${k.benchmark.group} (${k.benchmark.n === undefined ? '' : `n=${k.benchmark.n}, `}${k.benchmark.year})`] : [])),
+        ),
+      ].sort(compareText),
     ),
     quarterColumns: earlierQuarters(period).map((q) => `Q${q.quarter}`),
     footer: `${covering.reference.text ?? 'No report reference given'} · ${shortName} · ${formatPeriod(period)}`,
