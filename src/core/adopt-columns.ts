@@ -79,6 +79,9 @@ export const normaliseHeading = (s: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+/** Whether a heading names the measure's name column (`Measure Name`, `KPI Name`, `Indicator`...). */
+export const isNameHeading = (heading: string) => HEADERS.name.includes(normaliseHeading(heading)) && !HEADERS.id.includes(normaliseHeading(heading));
+
 export interface ColumnMap {
   /** The field each column holds, by column index; null where the column is not read. */
   fields: Array<AdoptField | null>;

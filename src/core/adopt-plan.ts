@@ -93,6 +93,9 @@ const pick = (table: Array<[RegExp, string]>, raw: string) => table.find(([re]) 
 /** "... to 2 decimal points" at the end of a name is an instruction, not part of it. */
 const DECIMALS_IN_NAME = /\s*[-–,]?\s*to (\d) decimal (?:points|places?)\.?$/i;
 
+/** A measure's name as a key to match on: case, punctuation and a "to 2 decimal points" ending aside, as adopt writes names. */
+export const measureNameKey = (name: string) => normaliseHeading(name.replace(/\s+/g, ' ').trim().replace(DECIMALS_IN_NAME, ''));
+
 function committeeOf(text: string, config: Config, added: Committee[]): Committee | null {
   const key = normaliseHeading(text);
   if (key === '') return null;
