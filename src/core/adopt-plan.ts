@@ -10,6 +10,9 @@
  *   running adopt again adds only the rows that are new; nothing is overwritten.
  * - A committee is matched to prf.yaml by id, name or short name (`&` reads as `and`); one it
  *   lacks is added to prf.yaml, with an id made from its name.
+ * - A service is matched to prf.yaml's services: list the same way (taking the list's spelling);
+ *   one it lacks is added. A workspace without the list gets one, holding the services its
+ *   dictionary already uses as well, so those entries are not flagged by the list they predate.
  * - Ids are proposed from the committee and service (`Housing & Communities OSC`, `Asset
  *   Management` give HC-AM-01, HC-AM-02...), numbered after those taken; an id column wins.
  */
@@ -39,14 +42,16 @@ export interface AdoptPlan {
   columns: Array<{ header: string; field: AdoptField | null }>;
   entries: DraftEntry[];
   newCommittees: Committee[];
+  /** Services to add to prf.yaml's services: list, in order. */
+  newServices: string[];
   skipped: Array<{ line: number; reason: string }>;
   problems: Array<{ line: number; message: string }>;
 }
 
 export interface AdoptContext {
   config: Config;
-  /** Ids and names already in the dictionary. */
-  existing: ReadonlyArray<{ id: string; name: string }>;
+  /** Ids, names and services already in the dictionary. */
+  existing: ReadonlyArray<{ id: string; name: string; service?: string }>;
   /** Files already present (workspace-relative), never written over. */
   fileExists: (path: string) => boolean;
   /** The financial year a "20/40/60 over 3 years" plan starts in. */
@@ -109,6 +114,7 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
     columns: header.map((h, i) => ({ header: h, field: columns.fields[i] ?? null })),
     entries: [],
     newCommittees: [],
+    newServices: [],
     skipped: [],
     problems: columns.problems.map((message) => ({ line: 0, message })),
   };
@@ -117,6 +123,16 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
   const taken = new Set(ctx.existing.map((k) => k.id));
   const kpiFolder = ctx.config.paths.kpis.replace(/\/+$/, '');
   const headerKey = header.map(normaliseHeading).join('|');
+  const services = [...ctx.config.services];
+  /** The listed spelling of a service, adding it to the list (and the plan) when it is new. */
+  const listedService = (name: string): string => {
+    const found = services.find((s) => normaliseHeading(s) === normaliseHeading(name));
+    if (found !== undefined) return found;
+    services.push(name);
+    plan.newServices.push(name);
+    return name;
+  };
+  if (ctx.config.services.length === 0) for (const k of ctx.existing) if (k.service?.trim()) listedService(k.service.trim());
   let lastService = '';
   let lastCommittee = '';
   for (const row of rows) {
@@ -151,7 +167,7 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
       continue;
     }
     fields.name = name;
-    if (service) fields.service = service;
+    if (service) fields.service = listedService(service.replace(/\s+/g, ' '));
 
     let committee: Committee | null = null;
     if (committeeText) {
