@@ -28,6 +28,10 @@ export const ADOPT_FIELDS = [
   'reportingLagDays',
   'aggregation',
   'confidence',
+  'workedExample',
+  'systemChanges',
+  'manualAmendments',
+  'reconciliation',
 ] as const;
 export type AdoptField = (typeof ADOPT_FIELDS)[number];
 
@@ -70,6 +74,10 @@ const HEADERS: Record<AdoptField, string[]> = {
   reportingLagDays: ['reporting lag', 'lag', 'lag days', 'reporting lag days', 'working days to report'],
   aggregation: ['aggregation', 'roll up', 'rollup'],
   confidence: ['confidence', 'data quality', 'data confidence'],
+  workedExample: ['worked example', 'example', 'example calculation'],
+  systemChanges: ['system changes', 'changes to system', 'changes to the system', 'system change'],
+  manualAmendments: ['manual amendments', 'manual adjustments', 'amendments', 'manual amendment'],
+  reconciliation: ['reconciliation', 'cleansing', 'data cleansing', 'reconciliation and cleansing'],
 };
 
 export const normaliseHeading = (s: string) =>

@@ -241,6 +241,8 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
     if (['green', 'amber', 'red'].includes(confidence)) fields['dataQuality.confidence'] = confidence;
     else if (confidence !== '') notes.push(`confidence "${cell('confidence')}" is not green, amber or red: left blank`);
     if (cell('system')) fields['source.system'] = cell('system');
+    for (const f of ['systemChanges', 'manualAmendments', 'reconciliation'] as const) if (cell(f)) fields[`source.${f}`] = cell(f);
+    if (cell('workedExample')) fields.workedExample = cell('workedExample');
     for (const r of ['owner', 'collector', 'reviewer', 'headOfService', 'strategicLead'] as const) if (cell(r)) fields[`roles.${r}`] = cell(r);
 
     const folder = [kpiFolder, committee ? committee.id : null, service ? slugOf(service) : null].filter(Boolean).join('/');

@@ -119,6 +119,30 @@ describe('addCommittees keeps the comments of prf.yaml', () => {
   });
 });
 
+describe('adopt reads the methodology columns a council keeps', () => {
+  it('fills the worked example and the source fields from their columns, leaving fewer blanks', () => {
+    const header = ['Measure', 'Target', 'Worked example', 'System changes', 'Manual amendments', 'Reconciliation'];
+    const p = planAdoption(
+      header,
+      [{ line: 2, cells: ['Rent collected', '99%', '990 of 1,000 = 99%', 'None known', 'None', 'Checked against the ledger'] }],
+      new Map(),
+      {
+        config: demo.config,
+        existing: [],
+        fileExists: () => false,
+        firstFy: 2024,
+      },
+    );
+    expect(p.columns.map((c) => c.field)).toEqual(['name', 'target', 'workedExample', 'systemChanges', 'manualAmendments', 'reconciliation']);
+    expect(p.entries[0]!.fields).toMatchObject({
+      workedExample: '990 of 1,000 = 99%',
+      'source.systemChanges': 'None known',
+      'source.manualAmendments': 'None',
+      'source.reconciliation': 'Checked against the ledger',
+    });
+  });
+});
+
 describe('addToConfig adds services after the committees, keeping comments', () => {
   const text = '# Our settings\norganisation: X\ncommittees:\n  - id: a\n    name: A\n# the plan\npriorities: []\n';
   it('makes a services: list after committees: when there is none', () => {
