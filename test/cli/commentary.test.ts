@@ -33,6 +33,7 @@ describe('prf commentary', () => {
       / {2}# likelyOutturn: the year-end figure expected, as a number; prf's forecast for 2025-26 is [\d.]+ days \(80% range [\d.]+ days to [\d.]+ days\)\.\n {2}FR-RB-02:/,
     );
     expect(text).toContain("Fill each blank ('' or null)");
+    expect(r.stdout).toContain("to fill (each blank '' or null)");
     expect(text).toMatch(
       / {2}FR-RB-02:\n {4}overview: ""\n {4}actions:\n {6}- action: ""\n {8}owner: Head of Revenues and Benefits\n {8}due: ""\n {4}barriers: ""\n {4}likelyOutturn: null\n/,
     );
