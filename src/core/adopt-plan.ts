@@ -93,6 +93,11 @@ const FREQUENCY: Array<[RegExp, string]> = [
   [/^(biannual|bi-annual|biannually|half[- ]?yearly|six[- ]monthly|6[- ]monthly|twice a year|twice yearly|measured twice per year)$/, 'biannual'],
   [/^(annual|annually|yearly|year|once a year|a)$/, 'annual'],
 ];
+/** A name's opening words that say its unit. */
+const UNIT_IN_NAME: Array<[RegExp, string]> = [
+  [/^(percentage|proportion|%) /, 'percentage'],
+  [/^(total )?number of /, 'number'],
+];
 const pick = (table: Array<[RegExp, string]>, raw: string) => table.find(([re]) => re.test(raw.trim().toLowerCase()))?.[1] ?? null;
 
 /** "... to 2 decimal points" at the end of a name is an instruction, not part of it. */
@@ -205,8 +210,13 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
     fields.target = target.target;
     if (target.note) notes.push(`target "${cell('target')}": ${target.note}`);
     const unitText = cell('unit');
-    const unit = unitText ? pick(UNITS, unitText) : target.unit;
+    let unit = unitText ? pick(UNITS, unitText) : target.unit;
     if (unitText && unit === null) notes.push(`unit "${unitText}" is not one prf knows (percentage, number, days, currency, rate): left blank`);
+    if (!unitText && unit === null) {
+      // "Percentage of...", "Number of..." say the unit when the target does not: taken, and said.
+      unit = pick(UNIT_IN_NAME, name);
+      if (unit) notes.push(`unit: ${unit}, from the name "${name.split(' ').slice(0, 3).join(' ')}..." (no unit column, and the target has none)`);
+    }
     if (unit) fields.unit = unit;
     for (const [field, table, words] of [
       ['polarity', POLARITY, 'higher, lower or neutral'],

@@ -143,6 +143,25 @@ describe('adopt reads the methodology columns a council keeps', () => {
   });
 });
 
+describe('adopt takes a unit from the name when nothing else gives one', () => {
+  it('reads "Percentage of" and "Number of", says so, and leaves any other name blank', () => {
+    const p = planAdoption(
+      ['Measure', 'Target'],
+      [
+        { line: 2, cells: ['Percentage of non-compliant gold contracts', '0'] },
+        { line: 3, cells: ['Total number of Households in temporary accommodation', 'Profiled Target'] },
+        { line: 4, cells: ['Reports of all missed bins per 100,000 collected', '125'] },
+        { line: 5, cells: ['Number of days lost', '4 Days'] },
+      ],
+      new Map(),
+      { config: demo.config, existing: [], fileExists: () => false, firstFy: 2024 },
+    );
+    expect(p.entries.map((e) => e.fields.unit)).toEqual(['percentage', 'number', undefined, 'days']);
+    expect(p.entries[0]!.notes).toContain('unit: percentage, from the name "Percentage of non-compliant..." (no unit column, and the target has none)');
+    expect(p.entries[3]!.notes).toEqual([]);
+  });
+});
+
 describe('addToConfig adds services after the committees, keeping comments', () => {
   const text = '# Our settings\norganisation: X\ncommittees:\n  - id: a\n    name: A\n# the plan\npriorities: []\n';
   it('makes a services: list after committees: when there is none', () => {
