@@ -5,7 +5,7 @@ import { findHeader, parseMaps } from '../core/adopt-columns.js';
 import { planAdoption } from '../core/adopt-plan.js';
 import { blankEntry, blankFields, entryText, withFields } from '../render/kpi-template.js';
 import { stylish } from '../render/diagnostics.js';
-import { addCommittees } from '../write/config-edits.js';
+import { addToConfig } from '../write/config-edits.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { readTable } from '../load/read-table.js';
 import { readWorkspaceSources, CONFIG_FILE } from '../load/read-sources.js';
@@ -28,16 +28,18 @@ export interface AdoptOptions {
 }
 
 /** The name in each dictionary file, read leniently: a draft from an earlier adopt is not yet valid. */
-function namesOnDisk(files: readonly SourceFile[]): Array<{ id: string; name: string }> {
+function namesOnDisk(files: readonly SourceFile[]): Array<{ id: string; name: string; service?: string }> {
   return files.map((f) => {
     let name = '';
+    let service: string | undefined;
     try {
-      const doc = parse(Buffer.from(bytesOf(f)).toString('utf8')) as { name?: unknown } | null;
+      const doc = parse(Buffer.from(bytesOf(f)).toString('utf8')) as { name?: unknown; service?: unknown } | null;
       if (typeof doc?.name === 'string') name = doc.name;
+      if (typeof doc?.service === 'string') service = doc.service;
     } catch {
       // A file that does not parse still takes its id; validate reports the syntax.
     }
-    return { id: kpiIdOfPath(f.path), name };
+    return { id: kpiIdOfPath(f.path), name, service };
   });
 }
 
@@ -84,7 +86,7 @@ export async function runAdoptDictionary(io: CliIO, globals: GlobalOptions, file
     return EXIT.problems;
   }
   const header = table.rows[at]!;
-  const existing = [...namesOnDisk(sources.kpis), ...workspace.kpis.map((k) => ({ id: k.id, name: k.name }))];
+  const existing = [...namesOnDisk(sources.kpis), ...workspace.kpis.map((k) => ({ id: k.id, name: k.name, service: k.service }))];
   const plan = planAdoption(header.cells, table.rows.slice(at + 1), maps, {
     config,
     existing,
@@ -103,6 +105,7 @@ export async function runAdoptDictionary(io: CliIO, globals: GlobalOptions, file
   io.stdout.write(`read     ${file}${table.sheet ? ` (sheet ${table.sheet})` : ''}: header on row ${header.line}; ${read.join(', ')}\n`);
   if (ignored.length > 0) io.stdout.write(`ignored  columns ${ignored.join(', ')} (use --map "COLUMN=field" to read one)\n`);
   for (const c of plan.newCommittees) io.stdout.write(`add      committee ${c.id} (${c.name}) to ${CONFIG_FILE}\n`);
+  for (const s of plan.newServices) io.stdout.write(`add      service ${s} to ${CONFIG_FILE}\n`);
   for (const s of plan.skipped) io.stdout.write(`skip     ${where(s.line)}: ${s.reason}\n`);
 
   const blankCount = new Map<string, number>();
@@ -117,8 +120,11 @@ export async function runAdoptDictionary(io: CliIO, globals: GlobalOptions, file
     io.stdout.write(`write    ${displayPath(e.file)}  ${String(e.fields.name)}\n`);
     for (const n of e.notes) io.stdout.write(`           ${n}\n`);
   }
-  if (plan.newCommittees.length > 0) {
-    files.push({ path: CONFIG_FILE, data: addCommittees(readFileSync(join(root, CONFIG_FILE), 'utf8'), plan.newCommittees) });
+  if (plan.newCommittees.length > 0 || plan.newServices.length > 0) {
+    files.push({
+      path: CONFIG_FILE,
+      data: addToConfig(readFileSync(join(root, CONFIG_FILE), 'utf8'), { committees: plan.newCommittees, services: plan.newServices }),
+    });
   }
   if (blankCount.size > 0) {
     const all = [...blankCount].filter(([, n]) => n === plan.entries.length).map(([f]) => f);
@@ -126,7 +132,11 @@ export async function runAdoptDictionary(io: CliIO, globals: GlobalOptions, file
     io.stdout.write(`\nLeft blank for you to fill${all.length > 0 ? `, in every entry: ${all.join(', ')}` : ''}\n`);
     if (some.length > 0) io.stdout.write(`  in some entries: ${some.join(', ')}\n`);
   }
-  const summary = `${counted(plan.entries.length, 'draft entry', 'draft entries')}${plan.newCommittees.length > 0 ? `, ${counted(plan.newCommittees.length, 'new committee')}` : ''}`;
+  const added = [
+    plan.newCommittees.length > 0 ? counted(plan.newCommittees.length, 'new committee') : '',
+    plan.newServices.length > 0 ? counted(plan.newServices.length, 'new service') : '',
+  ].filter(Boolean);
+  const summary = [counted(plan.entries.length, 'draft entry', 'draft entries'), ...added].join(', ');
   if (options.dryRun) {
     io.stdout.write(`dry run: ${summary} would be written; nothing was written\n`);
     return EXIT.ok;

@@ -22,6 +22,7 @@ export async function runCollect(io: CliIO, globals: GlobalOptions, periodText: 
   const { root, workspace, displayPath } = loaded;
   const period = resolvePeriodArg(io, workspace, periodText, { today });
   const periodName = formatPeriod(period);
+  if (periodText === undefined) (await import('./earlier-quarter.js')).noteEarlierQuarter(io, workspace, period, today, 'collect');
   if (options.owner !== undefined) {
     const collectors = [...new Set(workspace.kpis.filter((k) => k.kind === 'measure').map((k) => k.roles.collector.trim()))].sort();
     if (!collectors.some((c) => c.toLowerCase() === options.owner!.trim().toLowerCase())) {

@@ -54,7 +54,7 @@ export async function runCommentary(io: CliIO, globals: GlobalOptions, periodTex
   const schemaPath = existsSync(schema) ? toPosix(relative(join(abs, '..'), schema)) : null;
   writeFileAtomic(abs, commentaryText(existing, name, skeletons, schemaPath));
   io.stdout.write(
-    `wrote    ${displayPath(file)}: ${counted(skeletons.length, 'entry', 'entries')} to fill (each blank ''); prf validate names those left, prf report ${name} then writes the papers\n`,
+    `wrote    ${displayPath(file)}: ${counted(skeletons.length, 'entry', 'entries')} to fill (each blank '' or null); prf validate names those left, prf report ${name} then writes the papers\n`,
   );
   return EXIT.ok;
 }

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { realPathOf } from '../load/contained.js';
 import { isInside } from '../load/paths.js';
-import { latestFyWithQuarterData, latestQuarterWithData, resolvePeriodQuery } from '../core/period-query.js';
+import { latestFyWithQuarterData, latestQuarterWithData, resolvePeriodQuery, type Quarter, type QuarterPeriod } from '../core/period-query.js';
 import { formatPeriod, quarterOfMonth, type Period } from '../model/periods.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { stylish } from '../render/diagnostics.js';
@@ -74,8 +74,22 @@ export function resolvePeriodArg(io: CliIO, workspace: Workspace, text: string |
   }
   const r = resolvePeriodQuery(text, { startMonth, latestFyWithQuarter: latestFyWithQuarterData(workspace) });
   if (!r.ok) throw new UsageError(`${text}: ${r.message}`);
-  if (r.chosenYear) io.stderr.write(`prf: ${text} is ${formatPeriod(r.period)}, the latest financial year with figures for that quarter\n`);
+  if (r.chosenYear) {
+    // For the work in hand, a later quarter of that name may have begun with no figures yet.
+    const chosen = r.period;
+    const begun = options.today !== undefined && chosen.kind === 'quarter' ? latestBegunQuarter(chosen.quarter, options.today, startMonth) : null;
+    const newer =
+      begun !== null && chosen.kind === 'quarter' && begun.fy > chosen.fy ? `; ${formatPeriod(begun)}, this year's, has none yet: name it to use it` : '';
+    io.stderr.write(`prf: ${text} is ${formatPeriod(r.period)}, the latest financial year with figures for that quarter${newer}\n`);
+  }
   return r.period;
+}
+
+/** The latest quarter numbered `quarter` to have begun by `today` (YYYY-MM-DD). */
+function latestBegunQuarter(quarter: Quarter, today: string, startMonth: number): QuarterPeriod {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const current = quarterOfMonth({ year, month }, startMonth);
+  return { kind: 'quarter', fy: quarter <= current.quarter ? current.fy : current.fy - 1, quarter };
 }
 
 /** A committee given with --committee must exist; the message lists the ids that do. */

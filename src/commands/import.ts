@@ -63,7 +63,7 @@ function listWide(io: CliIO, file: string, sheet: string | null, r: WideSheet): 
   if (r.periods.length === 0) return;
   const periods = r.periods.map((p) => (p.header === p.period ? p.period : `${p.header} (${p.period})`));
   io.stdout.write(
-    `read     ${file}${sheet ? ` (sheet ${sheet})` : ''}: KPI ids in column "${r.kpiColumn}"; ${counted(periods.length, 'period column')}: ${periods.join(', ')}\n`,
+    `read     ${file}${sheet ? ` (sheet ${sheet})` : ''}: ${r.kpiColumnHolds === 'ids' ? 'KPI ids' : 'KPIs by measure name'} in column "${r.kpiColumn}"; ${counted(periods.length, 'period column')}: ${periods.join(', ')}\n`,
   );
   if (r.ignored.length > 0) io.stdout.write(`         not read: ${r.ignored.join(', ')}\n`);
   if (r.otherFrequency > 0)

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planSignoff } from '../core/signoff-plan.js';
-import { formatPeriod } from '../model/periods.js';
+import { planSignoff, reviewersOwing } from '../core/signoff-plan.js';
+import { formatPeriod, type Period } from '../model/periods.js';
+import type { Workspace } from '../model/workspace.js';
 import { outturnEdits } from '../write/outturn-edits.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { counted } from '../text/plural.js';
@@ -10,17 +11,28 @@ import { EXIT, UsageError, type CliIO, type GlobalOptions } from './io.js';
 
 export interface SignoffOptions {
   kpi: string[];
-  by: string;
+  by?: string;
   dryRun?: boolean;
   today?: string;
 }
 
+/** Without --by: who has figures of the period to sign off, each with the command to run. */
+function missingBy(workspace: Workspace, period: Period): string {
+  const name = formatPeriod(period);
+  const owing = reviewersOwing(workspace, period);
+  if (owing.length === 0) return `--by names the data reviewer signing off; no figure of ${name} awaits sign-off`;
+  const lines = owing.map((o) => `  ${counted(o.count, 'figure')}: prf signoff ${name} --by "${o.role}"`);
+  return `--by names the data reviewer signing off; figures of ${name} awaiting sign-off, by reviewer:\n${lines.join('\n')}`;
+}
+
 export async function runSignoff(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: SignoffOptions): Promise<number> {
-  const role = options.by.trim();
-  if (role === '') throw new UsageError('--by needs the reviewer\'s role, as roles.reviewer names it, e.g. --by "Repairs Manager"');
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
+  if (options.by !== undefined && options.by.trim() === '')
+    throw new UsageError('--by needs the reviewer\'s role, as roles.reviewer names it, e.g. --by "Repairs Manager"');
   const { root, workspace, displayPath } = loadForCommand(io, globals);
   const period = resolvePeriodArg(io, workspace, periodText, { today });
+  if (options.by === undefined) throw new UsageError(missingBy(workspace, period));
+  const role = options.by.trim();
   const ids = options.kpi.length > 0 ? options.kpi : null;
   for (const id of ids ?? []) if (!workspace.kpis.some((k) => k.id === id)) throw new UsageError(`--kpi ${id}: no such KPI in the dictionary`);
   const plan = planSignoff(workspace, period, role, ids);

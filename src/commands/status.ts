@@ -98,6 +98,7 @@ export async function runDue(io: CliIO, globals: GlobalOptions, periodText: stri
   const { computeDue } = await import('../core/due.js');
   const { englandAndWalesBankHolidays } = await import('../core/working-days.js');
   const report = computeDue(workspace, period, today, englandAndWalesBankHolidays(), options.committee === undefined ? {} : { committee: options.committee });
+  if (periodText === undefined) (await import('./earlier-quarter.js')).noteEarlierQuarter(io, workspace, period, today, 'due');
   io.stdout.write(formatDue(report, options.format, colorFor(io.stdout, io.env, globals.color)));
   return EXIT.ok;
 }

@@ -28,6 +28,10 @@ export const ADOPT_FIELDS = [
   'reportingLagDays',
   'aggregation',
   'confidence',
+  'workedExample',
+  'systemChanges',
+  'manualAmendments',
+  'reconciliation',
 ] as const;
 export type AdoptField = (typeof ADOPT_FIELDS)[number];
 
@@ -70,6 +74,10 @@ const HEADERS: Record<AdoptField, string[]> = {
   reportingLagDays: ['reporting lag', 'lag', 'lag days', 'reporting lag days', 'working days to report'],
   aggregation: ['aggregation', 'roll up', 'rollup'],
   confidence: ['confidence', 'data quality', 'data confidence'],
+  workedExample: ['worked example', 'example', 'example calculation'],
+  systemChanges: ['system changes', 'changes to system', 'changes to the system', 'system change'],
+  manualAmendments: ['manual amendments', 'manual adjustments', 'amendments', 'manual amendment'],
+  reconciliation: ['reconciliation', 'cleansing', 'data cleansing', 'reconciliation and cleansing'],
 };
 
 export const normaliseHeading = (s: string) =>
@@ -78,6 +86,9 @@ export const normaliseHeading = (s: string) =>
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+
+/** Whether a heading names the measure's name column (`Measure Name`, `KPI Name`, `Indicator`...). */
+export const isNameHeading = (heading: string) => HEADERS.name.includes(normaliseHeading(heading)) && !HEADERS.id.includes(normaliseHeading(heading));
 
 export interface ColumnMap {
   /** The field each column holds, by column index; null where the column is not read. */

@@ -10,6 +10,9 @@
  *   running adopt again adds only the rows that are new; nothing is overwritten.
  * - A committee is matched to prf.yaml by id, name or short name (`&` reads as `and`); one it
  *   lacks is added to prf.yaml, with an id made from its name.
+ * - A service is matched to prf.yaml's services: list the same way (taking the list's spelling);
+ *   one it lacks is added. A workspace without the list gets one, holding the services its
+ *   dictionary already uses as well, so those entries are not flagged by the list they predate.
  * - Ids are proposed from the committee and service (`Housing & Communities OSC`, `Asset
  *   Management` give HC-AM-01, HC-AM-02...), numbered after those taken; an id column wins.
  */
@@ -39,14 +42,16 @@ export interface AdoptPlan {
   columns: Array<{ header: string; field: AdoptField | null }>;
   entries: DraftEntry[];
   newCommittees: Committee[];
+  /** Services to add to prf.yaml's services: list, in order. */
+  newServices: string[];
   skipped: Array<{ line: number; reason: string }>;
   problems: Array<{ line: number; message: string }>;
 }
 
 export interface AdoptContext {
   config: Config;
-  /** Ids and names already in the dictionary. */
-  existing: ReadonlyArray<{ id: string; name: string }>;
+  /** Ids, names and services already in the dictionary. */
+  existing: ReadonlyArray<{ id: string; name: string; service?: string }>;
   /** Files already present (workspace-relative), never written over. */
   fileExists: (path: string) => boolean;
   /** The financial year a "20/40/60 over 3 years" plan starts in. */
@@ -88,10 +93,18 @@ const FREQUENCY: Array<[RegExp, string]> = [
   [/^(biannual|bi-annual|biannually|half[- ]?yearly|six[- ]monthly|6[- ]monthly|twice a year|twice yearly|measured twice per year)$/, 'biannual'],
   [/^(annual|annually|yearly|year|once a year|a)$/, 'annual'],
 ];
+/** A name's opening words that say its unit. */
+const UNIT_IN_NAME: Array<[RegExp, string]> = [
+  [/^(percentage|proportion|%) /, 'percentage'],
+  [/^(total )?number of /, 'number'],
+];
 const pick = (table: Array<[RegExp, string]>, raw: string) => table.find(([re]) => re.test(raw.trim().toLowerCase()))?.[1] ?? null;
 
 /** "... to 2 decimal points" at the end of a name is an instruction, not part of it. */
 const DECIMALS_IN_NAME = /\s*[-–,]?\s*to (\d) decimal (?:points|places?)\.?$/i;
+
+/** A measure's name as a key to match on: case, punctuation and a "to 2 decimal points" ending aside, as adopt writes names. */
+export const measureNameKey = (name: string) => normaliseHeading(name.replace(/\s+/g, ' ').trim().replace(DECIMALS_IN_NAME, ''));
 
 function committeeOf(text: string, config: Config, added: Committee[]): Committee | null {
   const key = normaliseHeading(text);
@@ -106,6 +119,7 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
     columns: header.map((h, i) => ({ header: h, field: columns.fields[i] ?? null })),
     entries: [],
     newCommittees: [],
+    newServices: [],
     skipped: [],
     problems: columns.problems.map((message) => ({ line: 0, message })),
   };
@@ -114,6 +128,16 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
   const taken = new Set(ctx.existing.map((k) => k.id));
   const kpiFolder = ctx.config.paths.kpis.replace(/\/+$/, '');
   const headerKey = header.map(normaliseHeading).join('|');
+  const services = [...ctx.config.services];
+  /** The listed spelling of a service, adding it to the list (and the plan) when it is new. */
+  const listedService = (name: string): string => {
+    const found = services.find((s) => normaliseHeading(s) === normaliseHeading(name));
+    if (found !== undefined) return found;
+    services.push(name);
+    plan.newServices.push(name);
+    return name;
+  };
+  if (ctx.config.services.length === 0) for (const k of ctx.existing) if (k.service?.trim()) listedService(k.service.trim());
   let lastService = '';
   let lastCommittee = '';
   for (const row of rows) {
@@ -148,7 +172,7 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
       continue;
     }
     fields.name = name;
-    if (service) fields.service = service;
+    if (service) fields.service = listedService(service.replace(/\s+/g, ' '));
 
     let committee: Committee | null = null;
     if (committeeText) {
@@ -186,8 +210,13 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
     fields.target = target.target;
     if (target.note) notes.push(`target "${cell('target')}": ${target.note}`);
     const unitText = cell('unit');
-    const unit = unitText ? pick(UNITS, unitText) : target.unit;
+    let unit = unitText ? pick(UNITS, unitText) : target.unit;
     if (unitText && unit === null) notes.push(`unit "${unitText}" is not one prf knows (percentage, number, days, currency, rate): left blank`);
+    if (!unitText && unit === null) {
+      // "Percentage of...", "Number of..." say the unit when the target does not: taken, and said.
+      unit = pick(UNIT_IN_NAME, name);
+      if (unit) notes.push(`unit: ${unit}, from the name "${name.split(' ').slice(0, 3).join(' ')}..." (no unit column, and the target has none)`);
+    }
     if (unit) fields.unit = unit;
     for (const [field, table, words] of [
       ['polarity', POLARITY, 'higher, lower or neutral'],
@@ -222,6 +251,8 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
     if (['green', 'amber', 'red'].includes(confidence)) fields['dataQuality.confidence'] = confidence;
     else if (confidence !== '') notes.push(`confidence "${cell('confidence')}" is not green, amber or red: left blank`);
     if (cell('system')) fields['source.system'] = cell('system');
+    for (const f of ['systemChanges', 'manualAmendments', 'reconciliation'] as const) if (cell(f)) fields[`source.${f}`] = cell(f);
+    if (cell('workedExample')) fields.workedExample = cell('workedExample');
     for (const r of ['owner', 'collector', 'reviewer', 'headOfService', 'strategicLead'] as const) if (cell(r)) fields[`roles.${r}`] = cell(r);
 
     const folder = [kpiFolder, committee ? committee.id : null, service ? slugOf(service) : null].filter(Boolean).join('/');

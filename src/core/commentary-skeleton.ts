@@ -22,6 +22,13 @@ export interface Skeleton {
 const figure = (k: KpiStatus, v: number | null) =>
   v === null ? 'none' : formatFigure(v, { unit: k.unit ?? 'number', unitLabel: k.unitLabel ?? undefined, decimals: k.decimals ?? 0 });
 
+/** likelyOutturn is the head of service's call: prf's forecast, where it has one, to weigh. */
+function likelyLine(s: KpiStatus): string {
+  const f = s.forecast;
+  const forecast = f === null ? '' : `; prf's forecast for ${f.year} is ${figure(s, f.outturn)} (80% range ${figure(s, f.low)} to ${figure(s, f.high)})`;
+  return `likelyOutturn: the year-end figure expected, as a number${forecast}.`;
+}
+
 export function commentarySkeletons(
   statuses: readonly KpiStatus[],
   kpis: ReadonlyMap<string, Kpi>,
@@ -39,6 +46,7 @@ export function commentarySkeletons(
           `${s.id} ${s.name} (${s.service}): ${s.status}.`,
           `Outturn ${figure(s, s.value)} against a target of ${s.target === null ? (s.targetReason ?? 'none') : figure(s, s.target)}; ${s.lastYearPeriod ?? 'last year'}: ${figure(s, s.lastYearValue)}.`,
           `Written by the head of service (${kpi.roles.headOfService}): what happened and why, what will be done, by whom and when.`,
+          likelyLine(s),
         ],
         fields: {
           overview: '',

@@ -12,7 +12,7 @@ import type { Observation, Workspace } from '../model/workspace.js';
 import { formatPeriod, type Period } from '../model/periods.js';
 import { observationsByPeriod, observationsOf } from './observations.js';
 import { ownPeriodsIn } from './spans.js';
-import { byId } from '../text/compare.js';
+import { byId, compareText } from '../text/compare.js';
 
 export interface SignoffPlan {
   sign: Observation[];
@@ -49,4 +49,18 @@ export function planSignoff(workspace: Workspace, period: Period, role: string, 
     for (const o of found) (o.reviewedBy?.trim() ? plan.already : plan.sign).push(o);
   }
   return plan;
+}
+
+/**
+ * Each data reviewer with figures of the period still to sign off, and how many: what to say to
+ * someone who ran signoff without --by. Ordered by role.
+ */
+export function reviewersOwing(workspace: Workspace, period: Period): Array<{ role: string; count: number }> {
+  const roles = new Map<string, string>();
+  for (const k of workspace.kpis)
+    if (k.kind === 'measure' && k.roles.reviewer.trim() !== '') roles.set(k.roles.reviewer.trim().toLowerCase(), k.roles.reviewer.trim());
+  return [...roles.values()]
+    .map((role) => ({ role, count: planSignoff(workspace, period, role, null).sign.length }))
+    .filter((r) => r.count > 0)
+    .sort((a, b) => compareText(a.role, b.role));
 }

@@ -192,6 +192,14 @@ export const RULES = {
     fix: 'Use the id of a committee in prf.yaml, or add the committee there.',
     example: { file: 'kpis/HC-01.yaml', text: 'committee: housing-oc', note: 'suggests housing-osc' },
   },
+  'kpi-unknown-service': {
+    summary: 'The service is not among the services prf.yaml lists.',
+    severity: 'warning',
+    trigger:
+      "prf.yaml lists services: and a KPI's service: is not one of them (case, punctuation and & for and aside). Without a services: list in prf.yaml, any service is taken. The message suggests the nearest.",
+    fix: 'Correct the service to one prf.yaml lists, or add it to services: in prf.yaml (prf adopt dictionary adds the services its sheet names).',
+    example: { file: 'kpis/HC-01.yaml', text: 'service: Repiars', note: 'prf.yaml lists services: [Repairs]; suggests Repairs' },
+  },
   'kpi-unknown-priority': {
     summary: 'The Council Plan priority is not listed in prf.yaml.',
     severity: 'error',

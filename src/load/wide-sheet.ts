@@ -4,7 +4,11 @@
  *
  * - The header row is the first with at least two cells naming a period; the KPI column is the
  *   one headed as an id (`KPI`, `Ref`, `ID`, `Code`), else the first whose cells are ids the
- *   dictionary knows. Other columns (the name, the target, notes) are listed as not read.
+ *   dictionary knows. Without one, rows are matched to the dictionary by the measure's name (the
+ *   column headed `Measure Name`, `Indicator`..., else the first whose cells are names the
+ *   dictionary has), as a council's own history sheet carries names, not prf's new ids; case,
+ *   punctuation and a "to 2 decimal points" ending aside, as adopt wrote them. A name the
+ *   dictionary lacks, or has twice, is an error naming the row. Other columns are listed as not read.
  * - A KPI takes only the columns of its own frequency: a quarterly KPI's quarter columns, not the
  *   year-total column beside them; each cell left out that way is counted and listed.
  * - Published placeholders are read deliberately (README, docs/guide/onboarding.md):
@@ -22,6 +26,8 @@ import { formatPeriod, PERIOD_KIND_OF_FREQUENCY, type Period } from '../model/pe
 import { readPeriodSpelling } from '../model/period-spellings.js';
 import type { Observation } from '../model/workspace.js';
 import { parseNumberCell } from './cells.js';
+import { isNameHeading } from '../core/adopt-columns.js';
+import { measureNameKey } from '../core/adopt-plan.js';
 import type { TableRow } from './read-table.js';
 
 export interface WideSheet {
@@ -30,6 +36,8 @@ export interface WideSheet {
   /** Headers of the other columns, not read (besides the KPI column). */
   ignored: string[];
   kpiColumn: string | null;
+  /** Whether that column holds ids or the measures' names. */
+  kpiColumnHolds: 'ids' | 'names';
   observations: Observation[];
   /** Cells that held a placeholder meaning no figure, by placeholder. */
   noFigure: Map<string, number>;
@@ -62,7 +70,16 @@ export function isWideHeader(cells: readonly string[]): boolean {
 }
 
 export function readWideSheet(file: string, rows: readonly TableRow[], kpis: ReadonlyMap<string, Kpi>): WideSheet {
-  const out: WideSheet = { periods: [], ignored: [], kpiColumn: null, observations: [], noFigure: new Map(), otherFrequency: 0, diagnostics: [] };
+  const out: WideSheet = {
+    periods: [],
+    ignored: [],
+    kpiColumn: null,
+    kpiColumnHolds: 'ids',
+    observations: [],
+    noFigure: new Map(),
+    otherFrequency: 0,
+    diagnostics: [],
+  };
   const fail = (line: number, column: number, message: string, code: 'table-unreadable' | 'csv-unknown-kpi' | 'csv-value-invalid' = 'table-unreadable') =>
     out.diagnostics.push(diagnostic(file, { line, column }, 'error', code, message));
   const at = rows.findIndex((r) => isWideHeader(r.cells));
@@ -78,21 +95,51 @@ export function readWideSheet(file: string, rows: readonly TableRow[], kpis: Rea
   const periodOf = header.map((h) => (h === '' ? null : readPeriodSpelling(h)));
   const body = rows.slice(at + 1);
   const ids = [...kpis.keys()];
+  const byName = new Map<string, string[]>();
+  for (const k of kpis.values()) byName.set(measureNameKey(k.name), [...(byName.get(measureNameKey(k.name)) ?? []), k.id]);
   let kpiAt = header.findIndex((h, i) => periodOf[i] === null && ID_HEADERS.has(h.trim().toLowerCase()));
   if (kpiAt < 0) kpiAt = header.findIndex((_, i) => periodOf[i] === null && body.some((r) => kpis.has((r.cells[i] ?? '').trim())));
+  // A column headed "KPI" may hold the names: read it as names when they match and no id does.
+  const cellKeys = (i: number) => body.map((r) => (r.cells[i] ?? '').trim());
+  if (kpiAt >= 0 && !cellKeys(kpiAt).some((c) => kpis.has(c)) && cellKeys(kpiAt).some((c) => byName.has(measureNameKey(c)))) out.kpiColumnHolds = 'names';
   if (kpiAt < 0) {
-    fail(rows[at]!.line, 1, 'no column holds KPI ids the dictionary knows: head the id column "KPI" and give each row its id, e.g. HC-AM-01');
+    kpiAt = header.findIndex((h, i) => periodOf[i] === null && isNameHeading(h));
+    if (kpiAt < 0) kpiAt = header.findIndex((_, i) => periodOf[i] === null && body.some((r) => byName.has(measureNameKey(r.cells[i] ?? ''))));
+    if (kpiAt >= 0) out.kpiColumnHolds = 'names';
+  }
+  if (kpiAt < 0) {
+    fail(
+      rows[at]!.line,
+      1,
+      'no column holds KPI ids or measure names the dictionary knows: head a column "KPI" with each row\'s id (e.g. HC-AM-01), or "Measure Name" with the names as the dictionary has them',
+    );
     return out;
   }
   out.kpiColumn = header[kpiAt]!;
+  const names = [...kpis.values()].map((k) => k.name);
   header.forEach((h, i) => {
     const p = periodOf[i];
     if (p) out.periods.push({ header: h, period: formatPeriod(p) });
     else if (i !== kpiAt && h !== '') out.ignored.push(h);
   });
   for (const row of body) {
-    const id = (row.cells[kpiAt] ?? '').trim();
+    let id = (row.cells[kpiAt] ?? '').trim();
     if (id === '' || row.cells.every((c) => c.trim() === '')) continue;
+    if (out.kpiColumnHolds === 'names') {
+      const found = byName.get(measureNameKey(id)) ?? [];
+      if (found.length !== 1) {
+        fail(
+          row.line,
+          kpiAt + 1,
+          found.length === 0
+            ? `"${id}" is not the name of a measure in the dictionary.${suggestion(id, names) || ' Write the name as the dictionary has it, or add a "KPI" column with the id.'}`
+            : `"${id}" is the name of ${found.join(' and ')}: add a "KPI" column with each row's id`,
+          'csv-unknown-kpi',
+        );
+        continue;
+      }
+      id = found[0]!;
+    }
     const kpi = kpis.get(id);
     if (!kpi) {
       fail(

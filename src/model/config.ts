@@ -175,6 +175,10 @@ export const configSchema = z
     ),
     benchmarks: benchmarksConfigSchema.optional(),
     committees: z.array(committeeSchema).min(1, 'list at least one committee'),
+    services: z
+      .array(text)
+      .default([])
+      .describe("The services that deliver the KPIs, as each entry's service: names them; when listed, an entry naming another is flagged (a typing slip)"),
     priorities: z.array(prioritySchema).min(1, 'list at least one Council Plan priority'),
   })
   .describe('prf workspace configuration (prf.yaml)');

@@ -33,7 +33,7 @@ export function commentaryText(existing: string | null, period: string, skeleton
   doc.set('forwardLook', doc.createNode([]));
   doc.commentBefore = [
     ...(schemaPath ? [` yaml-language-server: $schema=${schemaPath}`, ''] : []),
-    ` Commentary for ${period}. Fill each blank (''); prf validate names any left. achievements and`,
+    ` Commentary for ${period}. Fill each blank ('' or null); prf validate names any left. achievements and`,
     ' forwardLook take { text, kpi } notes for the covering report.',
   ].join('\n');
   return doc.toString({ lineWidth: 100 });

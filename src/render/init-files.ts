@@ -141,8 +141,9 @@ function readmeText(a: InitAnswers, version: string): string {
   return `# ${a.organisation}: performance management
 
 The KPI dictionary (\`kpis/\`), the outturns (\`data/outturns/\`) and each period's commentary
-(\`data/commentary/\`), kept in git and checked by [prf](https://www.npmjs.com/package/prf) on every
-push (\`.github/workflows/prf.yml\`).
+(\`data/commentary/\`), kept in git and checked by prf on every push (\`.github/workflows/prf.yml\`).
+prf is not on the npm registry: it is installed from its package in \`vendor/\`, and its guide comes
+with it, in \`node_modules/prf/docs/guide/\` (\`onboarding.md\` first).
 
 ## Setting up (once)
 

@@ -5,7 +5,11 @@ import { MONTH_KEYS, QUARTER_KEYS, type Kpi, type Measure, type ProfileEntry } f
 import { ruleProblems, toRule } from '../core/rule.js';
 import { figureRange } from '../core/figure-range.js';
 import { suggestion } from '../diagnostics/suggest.js';
+import { normaliseHeading } from '../core/adopt-columns.js';
 import { locate, type YamlSource } from '../load/yaml-source.js';
+
+/** Services are matched as adopt matches committees: case, punctuation and & for and aside. */
+const sameService = (a: string, b: string) => normaliseHeading(a) === normaliseHeading(b);
 
 /** Rules for one schema-valid KPI entry that need the config or more than one field. */
 /** The id a KPI file's name gives it: `kpis/housing/HC-01.yaml` is HC-01. */
@@ -33,6 +37,18 @@ export function kpiRules(kpi: Kpi, source: YamlSource, config: Config | null): D
         ['committee'],
         'kpi-unknown-committee',
         `committee "${kpi.committee}" is not in prf.yaml.${suggestion(kpi.committee, committees) || ` Known committees: ${committees.join(', ')}.`}`,
+      );
+    }
+    if (config.services.length > 0 && !config.services.some((s) => sameService(s, kpi.service))) {
+      out.push(
+        diagnostic(
+          source.file,
+          at(['service']),
+          'warning',
+          'kpi-unknown-service',
+          `service "${kpi.service}" is not among the services prf.yaml lists.${suggestion(kpi.service, config.services) || ` Add it to services: in prf.yaml, or use one listed.`}`,
+          ['service'],
+        ),
       );
     }
     const priority = config.priorities.find((p) => p.id === kpi.priority);

@@ -8,7 +8,7 @@ import { readTarget } from '../../src/core/adopt-targets.js';
 import { parseRecords } from '../../src/formats/csv-records.js';
 import { readWorkspaceSources } from '../../src/load/read-sources.js';
 import { loadWorkspace } from '../../src/rules/load-workspace.js';
-import { addCommittees } from '../../src/write/config-edits.js';
+import { addCommittees, addToConfig } from '../../src/write/config-edits.js';
 import { REPO, runBinary, runInProcess } from '../helpers/run.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures/seed-003-appendices.csv');
@@ -119,6 +119,80 @@ describe('addCommittees keeps the comments of prf.yaml', () => {
   });
 });
 
+describe('adopt reads the methodology columns a council keeps', () => {
+  it('fills the worked example and the source fields from their columns, leaving fewer blanks', () => {
+    const header = ['Measure', 'Target', 'Worked example', 'System changes', 'Manual amendments', 'Reconciliation'];
+    const p = planAdoption(
+      header,
+      [{ line: 2, cells: ['Rent collected', '99%', '990 of 1,000 = 99%', 'None known', 'None', 'Checked against the ledger'] }],
+      new Map(),
+      {
+        config: demo.config,
+        existing: [],
+        fileExists: () => false,
+        firstFy: 2024,
+      },
+    );
+    expect(p.columns.map((c) => c.field)).toEqual(['name', 'target', 'workedExample', 'systemChanges', 'manualAmendments', 'reconciliation']);
+    expect(p.entries[0]!.fields).toMatchObject({
+      workedExample: '990 of 1,000 = 99%',
+      'source.systemChanges': 'None known',
+      'source.manualAmendments': 'None',
+      'source.reconciliation': 'Checked against the ledger',
+    });
+  });
+});
+
+describe('adopt takes a unit from the name when nothing else gives one', () => {
+  it('reads "Percentage of" and "Number of", says so, and leaves any other name blank', () => {
+    const p = planAdoption(
+      ['Measure', 'Target'],
+      [
+        { line: 2, cells: ['Percentage of non-compliant gold contracts', '0'] },
+        { line: 3, cells: ['Total number of Households in temporary accommodation', 'Profiled Target'] },
+        { line: 4, cells: ['Reports of all missed bins per 100,000 collected', '125'] },
+        { line: 5, cells: ['Number of days lost', '4 Days'] },
+      ],
+      new Map(),
+      { config: demo.config, existing: [], fileExists: () => false, firstFy: 2024 },
+    );
+    expect(p.entries.map((e) => e.fields.unit)).toEqual(['percentage', 'number', undefined, 'days']);
+    expect(p.entries[0]!.notes).toContain('unit: percentage, from the name "Percentage of non-compliant..." (no unit column, and the target has none)');
+    expect(p.entries[3]!.notes).toEqual([]);
+  });
+});
+
+describe('addToConfig adds services after the committees, keeping comments', () => {
+  const text = '# Our settings\norganisation: X\ncommittees:\n  - id: a\n    name: A\n# the plan\npriorities: []\n';
+  it('makes a services: list after committees: when there is none', () => {
+    const out = addToConfig(text, { services: ['Repairs', 'Lettings'] });
+    expect(out).toBe(
+      '# Our settings\norganisation: X\ncommittees:\n  - id: a\n    name: A\nservices:\n  - Repairs\n  - Lettings\n# the plan\npriorities: []\n',
+    );
+  });
+  it('adds to a list already there', () => {
+    const out = addToConfig('services:\n  - Repairs # ours\n', { services: ['Lettings'] });
+    expect(out).toBe('services:\n  - Repairs # ours\n  - Lettings\n');
+  });
+});
+
+describe('adopt matches the services prf.yaml lists and adds those it lacks', () => {
+  it("takes the list's spelling and adds the rest once, in sheet order", () => {
+    const p = planAdoption(
+      ['Service', 'Measure', 'Target'],
+      [
+        { line: 2, cells: ['asset management', 'One', '1'] },
+        { line: 3, cells: ['Safe Homes', 'Two', '2'] },
+        { line: 4, cells: ['', 'Three', '3'] },
+      ],
+      new Map(),
+      { config: { ...demo.config, services: ['Asset Management'] }, existing: [], fileExists: () => false, firstFy: 2024 },
+    );
+    expect(p.entries.map((e) => e.fields.service)).toEqual(['Asset Management', 'Safe Homes', 'Safe Homes']);
+    expect(p.newServices).toEqual(['Safe Homes']);
+  });
+});
+
 describe('prf adopt dictionary (CLI)', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -136,7 +210,10 @@ describe('prf adopt dictionary (CLI)', () => {
     const dry = await runInProcess(['adopt', 'dictionary', FIXTURE, '--dry-run', '--first-year', '2024-25'], dir);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('add      committee finance-and-resources-osc (Finance & Resources OSC) to prf.yaml');
-    expect(dry.stdout).toContain('dry run: 76 draft entries, 2 new committees would be written; nothing was written');
+    expect(dry.stdout).toContain('add      service Asset Management to prf.yaml');
+    // The example entry's service is listed too, so the new list does not flag an entry it predates.
+    expect(dry.stdout).toContain('add      service Customer Services to prf.yaml');
+    expect(dry.stdout).toContain('dry run: 76 draft entries, 2 new committees, 21 new services would be written; nothing was written');
     expect(readFileSync(join(dir, 'prf.yaml'), 'utf8')).toBe(before);
 
     const real = await runInProcess(['adopt', 'dictionary', FIXTURE, '--first-year', '2024-25'], dir);
@@ -146,11 +223,16 @@ describe('prf adopt dictionary (CLI)', () => {
     expect(entry).toContain('name: Average re-let time in days (all re-lets, including time spent in works)\n');
     expect(entry).toMatch(/unit: days\n/);
     expect(entry).toMatch(/decimals: 2\n/);
-    expect(readFileSync(join(dir, 'prf.yaml'), 'utf8')).toContain('# The workspace settings.');
+    const config = readFileSync(join(dir, 'prf.yaml'), 'utf8');
+    expect(config).toContain('# The workspace settings.');
+    expect(config).toMatch(/\nservices:\n {2}- Customer Services\n {2}- Asset Management\n/);
+    const validate = await runInProcess(['validate', '--format', 'json'], dir);
+    expect(JSON.parse(validate.stdout).diagnostics.filter((d: { code: string }) => d.code === 'kpi-unknown-service')).toEqual([]);
 
     const again = await runInProcess(['adopt', 'dictionary', FIXTURE], dir);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('0 draft entries written');
+    expect(again.stdout).not.toContain('add      service');
     expect(again.stdout).toContain('already in the dictionary as HC-AM-01');
   });
 

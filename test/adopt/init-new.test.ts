@@ -85,6 +85,10 @@ describe('prf init', () => {
     expect(readFileSync(join(ws, 'schemas/kpi.schema.json'), 'utf8')).toBe(readFileSync(join(REPO, 'schemas/kpi.schema.json'), 'utf8'));
     expect(readFileSync(join(ws, '.gitignore'), 'utf8')).toContain('reports/\n');
     expect(readFileSync(join(ws, '.github/workflows/prf.yml'), 'utf8')).toContain('run: npx --no prf validate --strict --format github');
+    // prf is not on the registry: the README points at the guide installed with it, never at a registry page.
+    const readme = readFileSync(join(ws, 'README.md'), 'utf8');
+    expect(readme).not.toContain('npmjs.com');
+    expect(readme).toContain('node_modules/prf/docs/guide/');
     expect(await validateJson(ws)).toEqual({ code: 0, diagnostics: [] });
     const status = await runInProcess(['status', '2025-10', '--format', 'json'], ws);
     expect(JSON.parse(status.stdout).kpis).toMatchObject([{ id: 'CS-01', committee: 'housing-osc', status: 'missing' }]);

@@ -28,6 +28,12 @@ describe('prf commentary', () => {
     const text = readFileSync(join(dir, FILE), 'utf8');
     expect(text).toContain('# yaml-language-server: $schema=../../schemas/commentary.schema.json');
     expect(text).toMatch(/ {2}# FR-RB-02 .*: red\.\n {2}# Outturn 18\.5 days against a target of 16\.0 days; 2024-25-Q3: 17\.8 days\.\n/);
+    // likelyOutturn is a number to give: the comment says so, with prf's forecast to weigh.
+    expect(text).toMatch(
+      / {2}# likelyOutturn: the year-end figure expected, as a number; prf's forecast for 2025-26 is [\d.]+ days \(80% range [\d.]+ days to [\d.]+ days\)\.\n {2}FR-RB-02:/,
+    );
+    expect(text).toContain("Fill each blank ('' or null)");
+    expect(r.stdout).toContain("to fill (each blank '' or null)");
     expect(text).toMatch(
       / {2}FR-RB-02:\n {4}overview: ""\n {4}actions:\n {6}- action: ""\n {8}owner: Head of Revenues and Benefits\n {8}due: ""\n {4}barriers: ""\n {4}likelyOutturn: null\n/,
     );

@@ -38,6 +38,42 @@ describe('readWideSheet', () => {
     expect(r.diagnostics[0]).toMatchObject({ code: 'csv-unknown-kpi', line: 5, column: 1 });
     expect(r.diagnostics[0]!.message).toContain('Did you mean "M-1"?');
   });
+  it("matches rows by the measure's name when the sheet has no id column, as a council's own history sheet does", () => {
+    const named = new Map([
+      ['A-1', measure({ id: 'A-1', name: 'Average re-let time in days', frequency: 'quarterly', unit: 'days' })],
+      ['A-2', measure({ id: 'A-2', name: 'Rent collected', frequency: 'quarterly', unit: 'percentage' })],
+      ['A-3', measure({ id: 'A-3', name: 'Rent collected', frequency: 'quarterly', unit: 'percentage' })],
+    ]);
+    const h = readWideSheet(
+      'h.csv',
+      rows([
+        ['Measure Name', 'Target', 'Q1 2024/25', 'Q2 2024/25'],
+        ['Average re-let time in days to 2 decimal points', '40 Days', '38.5', '41'],
+        ['average RE-LET time in days.', '', '', '39'],
+        ['Rent collected', '99%', '98', ''],
+        ['Re-let time in days', '', '1', ''],
+      ]),
+      named,
+    );
+    expect(h.kpiColumn).toBe('Measure Name');
+    expect(h.kpiColumnHolds).toBe('names');
+    expect(h.observations.map((o) => `${o.kpi} ${o.periodName} ${o.value}`)).toEqual(['A-1 2024-25-Q1 38.5', 'A-1 2024-25-Q2 41', 'A-1 2024-25-Q2 39']);
+    expect(h.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([
+      '4:1 csv-unknown-kpi "Rent collected" is the name of A-2 and A-3: add a "KPI" column with each row\'s id',
+      '5:1 csv-unknown-kpi "Re-let time in days" is not the name of a measure in the dictionary. Did you mean "Average re-let time in days"?',
+    ]);
+    // A column headed KPI that holds names is read as names too.
+    const kpiHeaded = readWideSheet(
+      'h.csv',
+      rows([
+        ['KPI', 'Q1 2024/25', 'Q2 2024/25'],
+        ['Average re-let time in days', '38.5', ''],
+      ]),
+      named,
+    );
+    expect(kpiHeaded.kpiColumnHolds).toBe('names');
+    expect(kpiHeaded.observations.map((o) => o.kpi)).toEqual(['A-1']);
+  });
   it('refuses a sheet with no period headings', () => {
     expect(readWideSheet('h.csv', rows([['KPI', 'Value']]), kpis).diagnostics[0]!.code).toBe('table-unreadable');
   });
@@ -72,6 +108,16 @@ describe('prf import of a history sheet', () => {
     // The same sheet again changes nothing; a changed figure needs --restate, as for any import.
     const again = await runInProcess(['import', 'history.xlsx'], ws.dir);
     expect(again.stdout).toContain('same     HC-01 2024-04 91.5 (already recorded)');
+  });
+
+  it('imports a sheet of measure names, saying it matched by name (binary)', () => {
+    ws = tempWorkspace(BASE);
+    writeFileSync(join(ws.dir, 'history.csv'), 'Measure Name,Apr-24,May-24\nPercentage of repairs completed at first visit,88,89\n');
+    const r = runBinary(['import', 'history.csv'], ws.dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('KPIs by measure name in column "Measure Name"');
+    expect(readFileSync(join(ws.dir, 'data/outturns/2024-25.csv'), 'utf8')).toContain('HC-01,2024-05,89');
   });
 
   it('refuses the whole CSV sheet when a cell is not a number, naming the cell (binary)', () => {

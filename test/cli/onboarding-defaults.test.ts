@@ -6,7 +6,7 @@ import { resolvePeriodQuery } from '../../src/core/period-query.js';
 import { canonicalSpelling } from '../../src/model/period-spellings.js';
 import { readOutturnCsv } from '../../src/load/outturn-csv.js';
 import { measure } from '../core/fixtures.js';
-import { REPO, runBinary, runInProcess } from '../helpers/run.js';
+import { REPO, runBinary, runInProcess, tempWorkspace } from '../helpers/run.js';
 
 describe('period spellings from papers and spreadsheets', () => {
   it.each([
@@ -54,12 +54,29 @@ describe('defaults that fit the calendar', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('2026-27-Q3, the quarter in progress on 2026-11-29');
     expect(r.stdout).toMatch(/^2026-27-Q3, as at 2026-11-29/);
+    // The quarter just ended is the one being chased: named with the command that lists it.
+    expect(r.stderr).toContain('prf: 2026-27-Q2, the quarter before, is not finished: 1 KPI with figures overdue; prf due 2026-27-Q2 lists them');
+  });
+
+  it("a bare quarter for the work in hand names this year's when it has begun but has no figures yet", async () => {
+    const ws = tempWorkspace(join(REPO, 'fixtures/validate/_base'));
+    try {
+      const late = await runInProcess(['due', 'q3', '--today', '2026-11-29'], ws.dir);
+      expect(late.stderr).toContain(
+        "prf: q3 is 2025-26-Q3, the latest financial year with figures for that quarter; 2026-27-Q3, this year's, has none yet: name it to use it",
+      );
+      const inYear = await runInProcess(['due', 'q3', '--today', '2026-02-01'], ws.dir);
+      expect(inYear.stderr).toContain('prf: q3 is 2025-26-Q3, the latest financial year with figures for that quarter\n');
+    } finally {
+      ws.cleanup();
+    }
   });
 
   it('prf collect with no period takes the quarter in progress', async () => {
     const r = await runInProcess(['collect', '--today', '2026-05-02', '--out', join(dir, 'forms')], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('2026-27-Q1, the quarter in progress on 2026-05-02');
+    expect(r.stderr).toContain('prf: 2025-26-Q4, the quarter before, still has 1 KPI with figures overdue: prf collect 2025-26-Q4 makes its forms');
   });
 
   it('prf status on a workspace with no figures says what to do next, exit 1 (binary)', () => {

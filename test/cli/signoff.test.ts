@@ -44,4 +44,16 @@ describe('prf signoff', () => {
     expect(dry.stdout).toContain('dry run: 1 figure would be signed off by Repairs Manager');
     expect(readFileSync(join(ws.dir, CSV), 'utf8')).toBe(before);
   });
+
+  it('without --by lists each reviewer with figures to sign off and the command to run (exit 2)', async () => {
+    ws = tempWorkspace(BASE);
+    const r = await runInProcess(['signoff', '2025-26-Q3'], ws.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('figures of 2025-26-Q3 awaiting sign-off, by reviewer:\n  1 figure: prf signoff 2025-26-Q3 --by "Repairs Manager"');
+    expect(r.stderr).not.toContain('required option');
+    await runInProcess(['signoff', '2025-26-Q3', '--by', 'Repairs Manager'], ws.dir);
+    const none = await runInProcess(['signoff', '2025-26-Q3'], ws.dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no figure of 2025-26-Q3 awaits sign-off');
+  });
 });

@@ -44,6 +44,18 @@ describe('prf installed from its package into a new workspace', () => {
       const r = sh(step, ws);
       expect(r.status, `${step}\n${r.stdout}\n${r.stderr}`).toBe(0);
     }
+    // Every script package.json offers runs the installed prf: validate passes; the others answer
+    // a workspace with no figures yet (exit 0 or 1, never a missing script or command).
+    const scripts = Object.keys(JSON.parse(readFileSync(join(ws, 'package.json'), 'utf8')).scripts as Record<string, string>);
+    expect(scripts).toEqual(['validate', 'status', 'due', 'report']);
+    for (const script of scripts) {
+      const r = sh(`npm run --silent ${script}`, ws);
+      expect(`${r.stdout}${r.stderr}`, script).not.toMatch(/Missing script|command not found|unknown command/);
+      expect(script === 'validate' ? [0] : [0, 1], `${script}: ${r.stderr}`).toContain(r.status);
+    }
+    // setup-node's "20" is the newest Node 20, inside prf's engines range (>=20.19).
+    expect(readFileSync(join(ws, '.github/workflows/prf.yml'), 'utf8')).toContain('node-version: 20 }');
+    expect(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).engines.node).toBe('>=20.19');
     const version = sh('npx --no -- prf --version', ws);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version);
   });

@@ -11,7 +11,7 @@ export function registerSignoff(program: Command, io: CliIO, run: Run): void {
     .command('signoff')
     .description("record the data reviewer's sign-off of a period's figures (reviewed_by); a KPI's collector may not sign it off")
     .argument('[period...]', 'q3, 2025-26-Q3, 2025-10 (default: the quarter in progress)')
-    .requiredOption('--by <role>', "the reviewer's role, as roles.reviewer names it")
+    .option('--by <role>', "the reviewer's role, as roles.reviewer names it (left out: lists who has figures to sign off)")
     .option('-k, --kpi <id>', 'only this KPI (repeat for each; default: every measure this role reviews)', collect, [])
     .option('-n, --dry-run', 'show what would be signed and write nothing')
     .option('--today <YYYY-MM-DD>', 'the day that decides the quarter in progress (default: today)')

@@ -1,4 +1,4 @@
-import { BASE_FILES, COMMENTARY, MEASURE, OUTTURNS, PROJECT } from '../../helpers/base-workspace.js';
+import { BASE_FILES, COMMENTARY, CONFIG, MEASURE, OUTTURNS, PROJECT } from '../../helpers/base-workspace.js';
 import { edit, error, validateTable, warning, type FileChange } from '../../helpers/rule-tester.js';
 
 const target = (lines: string) => edit('target:\n  type: single\n  value: 86\n', `target:\n${lines}`);
@@ -49,6 +49,10 @@ export default validateTable({
       files: { ...NO_FIGURES, [MEASURE]: both(...YEAR_TO_DATE, edit('  value: 86\n', '  value: 86\n  profile: linear\n')) },
     },
     { name: 'a process change within the figures', files: { [MEASURE]: processChange('2025-11-01') } },
+    {
+      name: 'services listed in prf.yaml, matched whatever the case',
+      files: { [CONFIG]: edit('priorities:', 'services: [repairs, Asset Management]\npriorities:') },
+    },
   ],
   invalid: [
     {
@@ -70,6 +74,11 @@ export default validateTable({
       name: 'a committee like none listed names those there are',
       files: { [MEASURE]: edit('committee: housing-osc', 'committee: finance') },
       diagnostics: [error(MEASURE, 4, 12, 'kpi-unknown-committee', 'Known committees: housing-osc.')],
+    },
+    {
+      name: 'a service prf.yaml does not list, when it lists services',
+      files: { [CONFIG]: edit('priorities:', 'services: [Repairs, Asset Management]\npriorities:'), [MEASURE]: edit('service: Repairs', 'service: Repiars') },
+      diagnostics: [warning(MEASURE, 3, 10, 'kpi-unknown-service', 'service "Repiars" is not among the services prf.yaml lists. Did you mean "Repairs"?')],
     },
     {
       name: 'a priority prf.yaml does not list',
