@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoRepo, type GitFixture } from '../history/git-fixture.js';
+import { runInProcess } from '../helpers/run.js';
+
+/** Every file under `dir`, by slash-separated relative path. */
+export function readTree(dir: string, under = ''): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const e of readdirSync(join(dir, under), { withFileTypes: true })) {
+    const rel = under === '' ? e.name : `${under}/${e.name}`;
+    if (e.isDirectory()) Object.assign(files, readTree(dir, rel));
+    else files[rel] = readFileSync(join(dir, rel), 'utf8');
+  }
+  return files;
+}
+
+/** The demo in a git repository with its 2025-26-Q1 papers published (committed, with a manifest). */
+export async function publishedDemo(): Promise<GitFixture> {
+  const repo = demoRepo();
+  repo.commit('The demo workspace', 'Ann Analyst', '2026-01-10T09:00:00Z');
+  const r = await runInProcess(['report', '2025-26-Q1', '--format', 'html', '--manifest'], repo.dir);
+  if (r.code !== 0) throw new Error(`prf report failed (exit ${r.code}): ${r.stderr}`);
+  return repo;
+}

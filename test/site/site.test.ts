@@ -1,0 +1,106 @@
+/**
+ * `prf site` end to end in a throwaway git repository: the site shows only quarters whose papers
+ * were published (non-draft manifests), with the figures as they stood at the manifest's commit;
+ * every internal and CSV link resolves; rebuilding gives the same bytes; and a published manifest
+ * that git cannot reproduce stops the build.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, normalize } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GitFixture } from '../history/git-fixture.js';
+import { publishedDemo, readTree } from './published-site.js';
+import { runInProcess } from '../helpers/run.js';
+
+let repo: GitFixture;
+const out = mkdtempSync(join(tmpdir(), 'prf-site-'));
+let site: Record<string, string> = {};
+
+beforeAll(async () => {
+  repo = await publishedDemo();
+  // A draft of the next quarter was never published, so it must not reach the site.
+  const q3 = await runInProcess(['report', '2025-26-Q3', '--format', 'html', '--manifest', '--draft'], repo.dir);
+  expect(q3.code).toBe(0);
+  // A change committed after publication is not part of what was published.
+  const yaml = readFileSync(join(repo.dir, 'prf.yaml'), 'utf8');
+  writeFileSync(join(repo.dir, 'prf.yaml'), yaml.replace('organisation: Demo Borough Council', 'organisation: Renamed Borough Council'));
+  repo.commit('Rename the council', 'Ann Analyst', '2026-01-11T09:00:00Z');
+  const r = await runInProcess(['site', '--out', join(out, 'a')], repo.dir);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  site = readTree(join(out, 'a'));
+}, 600_000);
+
+afterAll(() => {
+  repo.cleanup();
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe('prf site', () => {
+  it('shows the latest published quarter, not a later draft, with the figures as published', () => {
+    const home = site['index.html']!;
+    expect(home).toContain('Latest published quarter: 2025-26-Q1');
+    expect(home).not.toContain('2025-26-Q3');
+    expect(home).not.toContain('2025-26-Q2');
+    expect(home).toContain('Demo Borough Council');
+    expect(home).not.toContain('Renamed');
+    expect(Object.keys(site)).toEqual(expect.arrayContaining(['how-we-measure.html', 'accessibility.html']));
+    expect(Object.keys(site).some((f) => /^priority\/.+\.html$/.test(f))).toBe(true);
+    expect(Object.keys(site).some((f) => /^kpi\/.+\.csv$/.test(f))).toBe(true);
+  });
+
+  it('gives every KPI chart its data table and a CSV of the same figures', () => {
+    const pages = Object.keys(site).filter((f) => /^kpi\/.+\.html$/.test(f));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const p of pages) {
+      const html = site[p]!;
+      expect(html, p).toContain('<summary>Show as table</summary>');
+      const csv = site[p.replace(/\.html$/, '.csv')]!;
+      expect(csv.split('\r\n')[0]).toBe('kpi,period,value,unit');
+      const rows = csv.trim().split('\r\n').length - 1;
+      expect((html.match(/<tr><th scope="row">/g) ?? []).length, p).toBe(rows);
+    }
+  });
+
+  it('has no broken internal links: every href and src, CSVs included, names a file in the site', () => {
+    const broken: string[] = [];
+    let checked = 0;
+    for (const [page, html] of Object.entries(site).filter(([f]) => f.endsWith('.html'))) {
+      for (const m of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
+        const target = m[1]!;
+        if (/^https?:/.test(target)) continue;
+        const [file, fragment] = target.split('#') as [string, string | undefined];
+        const path = file === '' ? page : normalize(join(dirname(page), file)).replace(/\\/g, '/');
+        checked++;
+        if (path.startsWith('..') || !(path in site)) broken.push(`${page}: ${target}`);
+        else if (fragment && !site[path]!.includes(`id="${fragment}"`)) broken.push(`${page}: ${target} (no such id)`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('is byte-identical when rebuilt from the same manifests', async () => {
+    const r = await runInProcess(['site', '--out', join(out, 'b')], repo.dir);
+    expect(r.code).toBe(0);
+    expect(readTree(join(out, 'b'))).toEqual(site);
+  });
+
+  it('refuses a published manifest whose papers were made from uncommitted changes, naming it', async () => {
+    const dir = join(repo.dir, 'reports', '2025-26-Q2');
+    cpSync(join(repo.dir, 'reports', '2025-26-Q1'), dir, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, period: '2025-26-Q2', dirty: true, dirtyFiles: ['data/outturns/x.csv'] }));
+    const r = await runInProcess(['site', '--out', join(out, 'c')], repo.dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('reports/2025-26-Q2/manifest.json: the papers were made with uncommitted changes');
+    expect(existsSync(join(out, 'c'))).toBe(false);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('says how to publish when no papers have been published', async () => {
+    const r = await runInProcess(['site', '--out', join(out, 'd'), '--through', '2024-25-Q4'], repo.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no published papers under reports/ up to 2024-25-Q4');
+  });
+});
