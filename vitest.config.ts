@@ -7,5 +7,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
+    // A setup that builds the demo papers takes seconds; a busy machine must not turn that into a failure.
+    hookTimeout: 60_000,
   },
 });

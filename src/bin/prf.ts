@@ -4,10 +4,19 @@ import { asksOnlyForVersion, packageVersion } from '../commands/version.js';
 const argv = process.argv.slice(2);
 
 // A reader that stops early (prf status | head) closes the pipe: that is not an error to report.
+// Any other failure to write the output (a full disk: ENOSPC, a broken device: EIO) is one line
+// on standard error and exit 2, never a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    if (stream === process.stdout) {
+      try {
+        process.stderr.write(`prf: cannot write the output (${e.code ?? e.message}${e.code === 'ENOSPC' ? ': the disk is full' : ''})\n`);
+      } catch {
+        // standard error is gone too: the exit code still says it
+      }
+    }
+    process.exit(2);
   });
 }
 
@@ -23,10 +32,23 @@ async function run(): Promise<void> {
   // Ctrl-C or a kill asks prf to stop: commands finish the file operation under way (every write
   // is a temp file then a rename, done synchronously) and stop before starting another, so
   // nothing is left half-written. A second Ctrl-C stops at once.
+  // Writers look at the signal just before their final rename (stopIfInterrupted) and exit 130
+  // (SIGINT) or 143 (SIGTERM) with nothing written; a command that never looks is stopped after
+  // a short grace, which cannot fall inside a write (writes are synchronous, timers wait for them).
   const interrupt = new AbortController();
-  const onSignal = () => {
-    if (interrupt.signal.aborted) process.exit(130);
-    interrupt.abort();
+  // Past a writer's last check its files go down in full: a signal then must not end it half way
+  // through reporting what it wrote, so the grace timer stands down.
+  let committed = false;
+  const onSignal = (name: NodeJS.Signals) => {
+    const code = name === 'SIGTERM' ? 143 : 130;
+    if (committed) return;
+    if (interrupt.signal.aborted) process.exit(code);
+    interrupt.abort(name);
+    setTimeout(() => {
+      if (committed) return;
+      process.stderr.write('prf: interrupted\n');
+      process.exit(code);
+    }, 2000).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -40,11 +62,20 @@ async function run(): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     signal: interrupt.signal,
+    committed: () => {
+      committed = true;
+    },
     // Only prf init's prompts read stdin: opening it costs every other command a few milliseconds.
     get stdin() {
       return process.stdin;
     },
   });
+  // The command has finished and anything it wrote is in place: a signal now changes nothing,
+  // so it must not end the process by the default action either (that would report 143 for a
+  // run whose files were all written).
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
+  const settled = () => undefined;
+  process.on('SIGINT', settled);
+  process.on('SIGTERM', settled);
 }

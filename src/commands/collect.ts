@@ -4,20 +4,23 @@ import { dictionarySeal } from '../git/dictionary-commit.js';
 import { formatPeriod, periodEndDate } from '../model/periods.js';
 import { englandAndWalesBankHolidays } from '../core/working-days.js';
 import { writeFilesAtomically } from '../write/write-files.js';
-import { checkOutputFolder, loadForCommand, resolvePeriodArg } from './context.js';
-import { EXIT, UsageError, type CliIO } from './io.js';
+import { checkOutputFolder, dateOption, loadForCommand, resolvePeriodArg } from './context.js';
+import { EXIT, stopIfInterrupted, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
 import { counted } from '../text/plural.js';
 
 export interface CollectOptions {
   owner?: string;
   out?: string;
+  today?: string;
 }
 
-export async function runCollect(io: CliIO, globals: GlobalOptions, periodText: string, options: CollectOptions): Promise<number> {
+export async function runCollect(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: CollectOptions): Promise<number> {
+  // The clock is read here, at the edge; --today makes a run reproducible.
+  const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   const loaded = loadForCommand(io, globals);
   const { root, workspace, displayPath } = loaded;
-  const period = resolvePeriodArg(io, workspace, periodText);
+  const period = resolvePeriodArg(io, workspace, periodText, { today });
   const periodName = formatPeriod(period);
   if (options.owner !== undefined) {
     const collectors = [...new Set(workspace.kpis.filter((k) => k.kind === 'measure').map((k) => k.roles.collector.trim()))].sort();
@@ -44,12 +47,14 @@ export async function runCollect(io: CliIO, globals: GlobalOptions, periodText: 
     let name = `${periodName}-${collectorSlug(form.collector)}`;
     for (let n = 2; used.has(name); n++) name = `${periodName}-${collectorSlug(form.collector)}-${n}`;
     used.add(name);
+    if (io.signal?.aborted) break; // stopIfInterrupted below says so; no more forms are built
     files.push({
       path: `${name}.xlsx`,
       data: await buildForm({ organisation: workspace.config.organisation, form, entries, dictionaryCommit: commit, day }),
       rows: form.rows.length,
     });
   }
+  await stopIfInterrupted(io);
   writeFilesAtomically(out, files);
   for (const [i, f] of files.entries()) {
     io.stdout.write(

@@ -1,7 +1,9 @@
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { realPathOf } from '../load/contained.js';
 import { isInside } from '../load/paths.js';
 import { latestFyWithQuarterData, latestQuarterWithData, resolvePeriodQuery } from '../core/period-query.js';
-import { formatPeriod, type Period } from '../model/periods.js';
+import { formatPeriod, quarterOfMonth, type Period } from '../model/periods.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { stylish } from '../render/diagnostics.js';
 import { loadWorkspace } from '../rules/load-workspace.js';
@@ -47,13 +49,26 @@ export function loadForCommand(io: CliIO, globals: GlobalOptions): LoadedWorkspa
 /**
  * The period a command reports on: as typed, or the latest quarter with figures when none is
  * given. When the year was not typed, says on stderr which it chose, so nobody reports last
- * year's Q3 by mistake.
+ * year's Q3 by mistake. Commands about the work in hand (due, collect) pass `today`: with no
+ * period typed they take the quarter in progress on that day, which a fresh workspace has too.
  */
-export function resolvePeriodArg(io: CliIO, workspace: Workspace, text: string | undefined): Period {
+export function resolvePeriodArg(io: CliIO, workspace: Workspace, text: string | undefined, options: { today?: string } = {}): Period {
   const startMonth = workspace.config.financialYearStartMonth;
+  if (text === undefined && options.today !== undefined) {
+    const [year, month] = options.today.split('-').map(Number) as [number, number];
+    const current = quarterOfMonth({ year, month }, startMonth);
+    io.stderr.write(`prf: ${formatPeriod(current)}, the quarter in progress on ${options.today} (name a period for another)\n`);
+    return current;
+  }
   if (text === undefined) {
     const latest = latestQuarterWithData(workspace);
-    if (!latest) throw new UsageError('there are no outturns yet, so there is no latest quarter: name a period, e.g. 2025-26-Q3');
+    if (!latest) {
+      // An empty workspace is not a mistake in how prf was called: say what to do next (exit 1).
+      io.stderr.write(
+        'prf: there are no figures yet, so there is no latest quarter. Next: prf collect (return forms for the quarter in progress) or prf import FILE (figures you already have); or name a period, e.g. 2025-26-Q3\n',
+      );
+      throw new ProblemsReported();
+    }
     io.stderr.write(`prf: reporting ${formatPeriod(latest)}, the latest quarter with figures\n`);
     return latest;
   }
@@ -80,14 +95,26 @@ export function dateOption(flag: string, text: string): string {
 
 /**
  * Output (papers, forms) never goes where it could overwrite the dictionary, the data or the
- * templates. `what` names the output in the message, `example` a good folder.
+ * templates. `what` names the output in the message, `example` a good folder. Judged on real
+ * paths (the link rule, src/load/contained.ts), so a link to kpis/ is refused as kpis/ is.
  */
 export function checkOutputFolder(out: string, root: string, paths: Config['paths'], what: string, example: string): void {
-  if (out === root) throw new UsageError(`--out ${out}: that is the workspace itself; give a folder for the ${what}, e.g. ${example}`);
+  let outReal: string;
+  try {
+    outReal = realPathOf(out);
+  } catch (e) {
+    throw new UsageError(`--out ${out}: ${(e as Error).message.replace(/^.*?: /, '')}`);
+  }
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out}: that is a file; give a folder for the ${what}, e.g. ${example}`);
+  const rootReal = realPathOf(root);
+  const via = outReal === resolve(out) ? '' : ` (through a link, it is ${outReal})`;
+  if (outReal === rootReal) throw new UsageError(`--out ${out}: that is the workspace itself${via}; give a folder for the ${what}, e.g. ${example}`);
   for (const key of ['kpis', 'outturns', 'commentary', 'templates'] as const) {
-    const kept = resolve(root, paths[key]);
-    if (isInside(out, kept) || isInside(kept, out)) {
-      throw new UsageError(`--out ${out}: ${what} may not be written into or over the ${key} folder (${relative(root, kept)}); choose another folder`);
+    const kept = realPathOf(resolve(root, paths[key]));
+    if (isInside(outReal, kept) || isInside(kept, outReal)) {
+      throw new UsageError(
+        `--out ${out}: ${what} may not be written into or over the ${key} folder (${relative(rootReal, kept) || '.'})${via}; choose another folder`,
+      );
     }
   }
 }

@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readInputFile } from '../load/input-file.js';
+import { assertInside } from '../load/contained.js';
 import { dirname, join, relative, resolve } from 'node:path';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { dirtyFiles, headCommit, lastTag, openRepo, resolveCommit, short, type Repo } from '../git/repo.js';
 import { CONTROLLED_FIELDS } from '../rules/change-control.js';
 import { formatDiff, formatHistory, type AuditFormat } from '../render/audit-text.js';
-import { kpiHistory } from '../git/kpi-history.js';
+import { deletedKpiFile, kpiHistory } from '../git/kpi-history.js';
 import { MANIFEST_FILE, parseManifest, sha256 } from '../load/manifest.js';
 import { diffWorkspaces, isEmptyDiff } from '../core/semantic-diff.js';
 import { isWorkspaceInput, sourcesAtCommit } from '../git/sources-at.js';
@@ -48,14 +50,21 @@ export async function runHistory(io: CliIO, globals: GlobalOptions, id: string, 
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
   const repo = openRepo(root);
   const { workspace } = workspaceAt(io, repo, root, null);
-  const origin = workspace.kpiOrigins.get(id) ?? workspace.kpiOrigins.get(id.toUpperCase());
-  if (!origin) throw new UsageError(`${id}: no such KPI in the dictionary (as it stands now); prf status lists the ids`);
   if (headCommit(repo) === null) throw new UsageError('the repository has no commits yet, so there is no history: commit the workspace first');
+  const kpisDir = workspace.config.paths.kpis.replace(/\/$/, '');
+  const live = workspace.kpiOrigins.get(id) ?? workspace.kpiOrigins.get(id.toUpperCase());
+  // A KPI deleted from the dictionary still has its history, up to and including its deletion.
+  const deleted = live ? null : (deletedKpiFile(repo, kpisDir, id) ?? deletedKpiFile(repo, kpisDir, id.toUpperCase()));
+  const origin = live ?? (deleted === null ? null : { file: deleted, line: 1 });
+  if (!origin) throw new UsageError(`${id}: no such KPI in the dictionary, now or in its history; prf status lists the ids`);
+  if (deleted !== null) io.stderr.write(`prf: ${id} is no longer in the dictionary; this is its history up to its deletion\n`);
   shallowNote(io, repo);
   const dirty = dirtyInputs(io, repo, workspace).filter((f) => f === origin.file || f.startsWith(`${workspace.config.paths.outturns.replace(/\/$/, '')}/`));
   const entries = kpiHistory(repo, origin.file, workspace.config.paths.outturns.replace(/\/$/, ''));
-  const kpi = workspace.kpis.find((k) => k.id === id || k.id === id.toUpperCase())!;
-  io.stdout.write(formatHistory(entries, { kpi: kpi.id, file: origin.file, shallow: repo.shallow, dirty }, options.format));
+  const kpi = workspace.kpis.find((k) => k.id === id || k.id === id.toUpperCase());
+  const kpiId = kpi?.id ?? id.toUpperCase();
+  const processChanges = kpi?.kind === 'measure' ? kpi.processChanges.map(({ date, change, decidedBy, rebase }) => ({ date, change, decidedBy, rebase })) : [];
+  io.stdout.write(formatHistory(entries, { kpi: kpiId, file: origin.file, shallow: repo.shallow, dirty, processChanges }, options.format));
   return EXIT.ok;
 }
 
@@ -81,6 +90,13 @@ export async function runDiff(
     formatDiff(diff, { from: { rev: fromRev, commit: from.commit }, to: { rev: b ?? 'working tree', commit: to.commit }, dirty }, options.format),
   );
   return EXIT.ok;
+}
+
+/** A paper the manifest lists: inside the manifest's folder on its real path, a regular file of a sane size. */
+function publishedFile(folder: string, path: string): Buffer {
+  const abs = resolve(folder, path);
+  assertInside(abs, folder, path, "the manifest's folder");
+  return readInputFile(abs, path);
 }
 
 /** Without a path: the manifest written last under the reports folder (the latest publication). */
@@ -109,14 +125,13 @@ export async function runVerify(io: CliIO, globals: GlobalOptions, manifestPath:
   const current = loadWorkspace(sources);
   if (current.workspace === null) throw new UsageError('prf.yaml cannot be read; prf validate shows why');
   const file = manifestPath === undefined ? findManifest(root, current.workspace.config.paths.reports) : resolve(io.cwd, manifestPath);
-  if (!existsSync(file)) throw new UsageError(`${manifestPath}: no such file`);
-  const manifest = parseManifest(readFileSync(file, 'utf8'));
+  const shown = manifestPath ?? toPosix(relative(io.cwd, file));
+  assertInside(file, root, shown);
+  const manifest = parseManifest(readInputFile(file, shown).toString('utf8'));
   if (typeof manifest === 'string') throw new UsageError(`${relative(io.cwd, file)}: ${manifest}`);
   const folder = dirname(file);
 
-  const edited = manifest.outputs
-    .filter((o) => !existsSync(join(folder, o.path)) || sha256(readFileSync(join(folder, o.path))) !== o.sha256)
-    .map((o) => o.path);
+  const edited = manifest.outputs.filter((o) => !existsSync(join(folder, o.path)) || sha256(publishedFile(folder, o.path)) !== o.sha256).map((o) => o.path);
   const { rerender } = await import('./rerender.js');
   const rerendered = await rerender(io, root, current.workspace, manifest);
   const changedPapers = manifest.outputs.filter((o) => rerendered.has(o.path) && rerendered.get(o.path) !== o.sha256).map((o) => o.path);

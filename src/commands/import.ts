@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readInputFile } from '../load/input-file.js';
 import { join, relative, resolve } from 'node:path';
 import { dictionarySeal } from '../git/dictionary-commit.js';
 import { periodWithin, planImport, type ImportPlan } from '../core/import-plan.js';
@@ -7,22 +8,70 @@ import { formatPeriod } from '../model/periods.js';
 import { countBySeverity, diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { stylish } from '../render/diagnostics.js';
 import { writeFilesAtomically } from '../write/write-files.js';
-import { decodeText } from '../load/decode.js';
+import { decodeText, sourceInMemory } from '../load/decode.js';
 import { loadWorkspace } from '../rules/load-workspace.js';
 import { readOutturnCsv } from '../load/outturn-csv.js';
+import { implausibleFigure } from '../rules/figure-rules.js';
+import { observationsOf } from '../core/observations.js';
 import type { Observation } from '../model/workspace.js';
 import { dateOption, loadForCommand, resolvePeriodArg } from './context.js';
-import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
+import { colorFor, EXIT, stopIfInterrupted, UsageError, type CliIO } from './io.js';
+import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { resolveWorkspaceRoot } from './workspace-root.js';
 import type { GlobalOptions } from './io.js';
 import { counted } from '../text/plural.js';
 import { toPosix } from '../load/paths.js';
+import { applyStrict } from './validate.js';
+import { slipDiagnostics } from '../rules/slip-rules.js';
+import { byText } from '../text/compare.js';
+import { readTable, type TableResult } from '../load/read-table.js';
+import { isWideHeader, readWideSheet, type WideSheet } from '../load/wide-sheet.js';
+import { normaliseHeader } from '../load/outturn-csv.js';
+import { MARKER_SHEET } from '../formats/form-layout.js';
 
 export interface ImportOptions {
+  sheet?: string;
   dryRun?: boolean;
   restate?: boolean;
   reason?: string;
   period?: string;
   today?: string;
+  strict?: boolean;
+}
+
+/**
+ * A history sheet, not a prf return form or a long CSV: a workbook without prf's marker sheet,
+ * or a CSV with no period column whose header names periods. null for prf's own formats.
+ */
+async function wideSheetOf(file: string, bytes: Uint8Array, sheet: string | undefined): Promise<TableResult | null> {
+  if (/\.xlsx$/i.test(file)) {
+    const table = await readTable(file, bytes, sheet);
+    if (table.sheets.includes(MARKER_SHEET)) return null;
+    if (table.diagnostics.length > 0) return sheet === undefined ? null : table;
+    // A workbook with no period headings is neither: the form reader says what prf reads.
+    return table.rows.slice(0, 20).some((r) => isWideHeader(r.cells)) ? table : null;
+  }
+  if (!/\.csv$/i.test(file)) return null;
+  const table = await readTable(file, bytes, undefined);
+  const first = table.rows.find((r) => r.cells.some((c) => c !== ''));
+  if (!first || first.cells.some((c) => normaliseHeader(c) === 'period')) return null;
+  return table.rows.slice(0, 20).some((r) => isWideHeader(r.cells)) ? table : null;
+}
+
+/** What was recognised in a history sheet, listed before anything is written. */
+function listWide(io: CliIO, file: string, sheet: string | null, r: WideSheet): void {
+  if (r.periods.length === 0) return;
+  const periods = r.periods.map((p) => (p.header === p.period ? p.period : `${p.header} (${p.period})`));
+  io.stdout.write(
+    `read     ${file}${sheet ? ` (sheet ${sheet})` : ''}: KPI ids in column "${r.kpiColumn}"; ${counted(periods.length, 'period column')}: ${periods.join(', ')}\n`,
+  );
+  if (r.ignored.length > 0) io.stdout.write(`         not read: ${r.ignored.join(', ')}\n`);
+  if (r.otherFrequency > 0)
+    io.stdout.write(`         left out: ${counted(r.otherFrequency, 'cell')} in columns not of its KPI's frequency (a year total beside quarters, say)\n`);
+  if (r.noFigure.size > 0) {
+    const words = [...r.noFigure].map(([w, n]) => `"${w}" ×${n}`).join(', ');
+    io.stdout.write(`         no figure (nothing recorded, still owed): ${words}\n`);
+  }
 }
 
 const figure = (o: Observation) => (o.value === null ? 'n/a' : String(o.value));
@@ -34,7 +83,18 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   if (!options.restate && options.reason !== undefined) throw new UsageError('--reason goes with --restate; without it nothing recorded is replaced');
   // The clock is read here, at the edge; --today makes a run reproducible.
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
+  // Held from reading the data to writing it, so a second import reads this one's figures.
+  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'import', () => importLocked(io, globals, fileArgs, options, reason, today));
+}
 
+async function importLocked(
+  io: CliIO,
+  globals: GlobalOptions,
+  fileArgs: string[],
+  options: ImportOptions,
+  reason: string | undefined,
+  today: string,
+): Promise<number> {
   const loaded = loadForCommand(io, globals);
   const { root, workspace, displayPath } = loaded;
   const period = options.period === undefined ? null : formatPeriod(resolvePeriodArg(io, workspace, options.period));
@@ -47,10 +107,18 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   let seal: ReturnType<typeof dictionarySeal> | null = null;
   for (const arg of fileArgs) {
     const abs = resolve(io.cwd, arg);
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`${arg}: no such file`);
     const file = toPosix(relative(root, abs));
-    const bytes = readFileSync(abs);
-    if (/\.xlsx$/i.test(abs)) {
+    const bytes = readInputFile(abs, arg);
+    const wide = await wideSheetOf(file, bytes, options.sheet);
+    if (wide !== null) {
+      const r = readWideSheet(file, wide.rows, kpis);
+      diagnostics.push(...wide.diagnostics, ...r.diagnostics);
+      listWide(io, displayPath(file), wide.sheet, r);
+      for (const o of r.observations) {
+        if (period !== null && !periodWithin(o, period, workspace.config.financialYearStartMonth)) continue;
+        incoming.push(o);
+      }
+    } else if (/\.xlsx$/i.test(abs)) {
       const { readForm } = await import('../load/read-form.js');
       seal ??= dictionarySeal(root, workspace);
       const r = await readForm(file, bytes, { kpis, entries: seal.entries, currentCommit: seal.commit, period });
@@ -58,7 +126,7 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
       incoming.push(...r.observations);
       unfilled.push(...r.unfilled.map((u) => `${u.kpi} ${u.period}`));
     } else if (/\.csv$/i.test(abs)) {
-      const decoded = decodeText({ path: file, bytes });
+      const decoded = decodeText(sourceInMemory(file, bytes));
       diagnostics.push(...decoded.diagnostics);
       if (decoded.text !== null) {
         const r = readOutturnCsv(file, decoded.text, kpis);
@@ -81,8 +149,27 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
     } else throw new UsageError(`${arg}: import reads .xlsx return forms and .csv files`);
   }
 
+  // Typing slips are judged for the incoming rows against the figures already recorded.
+  const arriving = new Set(incoming);
+  for (const kpi of workspace.kpis) {
+    if (kpi.kind !== 'measure') continue;
+    const theirs = incoming.filter((o) => o.kpi === kpi.id);
+    if (theirs.length === 0) continue;
+    const periods = new Set(theirs.map((o) => o.periodName));
+    const rows = [...observationsOf(workspace, kpi.id).filter((o) => !periods.has(o.periodName)), ...theirs].sort(byText((o) => o.periodName));
+    diagnostics.push(...slipDiagnostics(kpi, rows, (o) => arriving.has(o)));
+  }
+
   const plan: ImportPlan = planImport(incoming, workspace.observations, options.restate ? { reason: reason!, today } : null);
   diagnostics.push(...plan.diagnostics);
+  // Each new or restated figure against the KPI's figures before it: "check this figure", not an error.
+  for (const o of [...plan.additions, ...plan.restatements.map((r) => r.new)]) {
+    const kpi = kpis.get(o.kpi);
+    if (kpi?.kind !== 'measure') continue;
+    const found = implausibleFigure(kpi, observationsOf(workspace, kpi.id), o, workspace.config);
+    if (found) diagnostics.push(found);
+  }
+  if (options.strict) diagnostics.splice(0, diagnostics.length, ...applyStrict(diagnostics, true));
   const color = colorFor(io.stderr, io.env, globals.color);
   if (countBySeverity(diagnostics).errors > 0) {
     io.stderr.write(stylish(diagnostics, { displayPath, color }));
@@ -98,7 +185,7 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   }
   // The changed files must still make a valid workspace: checked in memory before anything is written.
   const changed = new Map(edits.files.map((f) => [f.path, Buffer.from(f.text, 'utf8')]));
-  const outturns = [...loaded.sources.outturns.filter((s) => !changed.has(s.path)), ...[...changed].map(([path, bytes]) => ({ path, bytes }))];
+  const outturns = [...loaded.sources.outturns.filter((s) => !changed.has(s.path)), ...[...changed].map(([path, bytes]) => sourceInMemory(path, bytes))];
   const after = loadWorkspace({ ...loaded.sources, outturns }).diagnostics.filter((d) => d.severity === 'error');
   if (after.length > 0) {
     io.stderr.write(stylish(after, { displayPath, color }));
@@ -116,6 +203,7 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
     io.stdout.write(`dry run: ${counted(count, 'figure')} would change; nothing was written\n`);
     return EXIT.ok;
   }
+  await stopIfInterrupted(io);
   if (edits.files.length > 0)
     writeFilesAtomically(
       root,

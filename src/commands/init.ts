@@ -2,11 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { askAnswers, lineSource } from './ask.js';
 import { attachAims, checkAnswers, INIT_DEFAULTS, parseAim, parseIdName, parseMonth, type InitAnswers, type Parsed } from '../core/init-answers.js';
-import { initFiles } from '../render/init-files.js';
+import { TSM_PRIORITY } from '../render/tsm-starter.js';
+import { initFiles, vendorPackage } from '../render/init-files.js';
+import { packageVersion } from './version.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { CONFIG_FILE } from '../load/read-sources.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { toPosix } from '../load/paths.js';
+import { firstControl } from '../text/controls.js';
 
 export interface InitOptions {
   organisation?: string;
@@ -15,6 +18,8 @@ export interface InitOptions {
   priority: string[];
   aim: string[];
   yes?: boolean;
+  tsm?: boolean;
+  package?: string;
 }
 
 function must<T>(flag: string, r: Parsed<T>): T {
@@ -24,6 +29,16 @@ function must<T>(flag: string, r: Parsed<T>): T {
 
 /** The answers the flags give; undefined where a flag was not used. */
 function fromFlags(options: InitOptions): Partial<InitAnswers> {
+  // Each answer is one line of text: a line break would write YAML of its own into prf.yaml.
+  for (const [flag, values] of [
+    ['--organisation', options.organisation === undefined ? [] : [options.organisation]],
+    ['--committee', options.committee],
+    ['--priority', options.priority],
+    ['--aim', options.aim],
+  ] as const) {
+    for (const v of values)
+      if (/[\n\r]/.test(v) || firstControl(v)) throw new UsageError(`${flag}: give one line of text, without line breaks or control characters`);
+  }
   const given: Partial<InitAnswers> = {};
   if (options.organisation !== undefined) given.organisation = options.organisation.trim();
   if (options.fyStart !== undefined) given.financialYearStartMonth = must(`--fy-start ${options.fyStart}`, parseMonth(options.fyStart));
@@ -60,6 +75,8 @@ export async function runInit(io: CliIO, dirArg: string | undefined, options: In
     );
   }
   const given = fromFlags(options);
+  // A TSM workspace brings its own priority, whose aims are the regulator's themes.
+  if (options.tsm) given.priorities = [...(given.priorities ?? []), TSM_PRIORITY];
   const complete = given.organisation !== undefined && given.committees !== undefined && given.priorities !== undefined;
   let answers: InitAnswers;
   if (options.yes || complete) {
@@ -77,16 +94,50 @@ export async function runInit(io: CliIO, dirArg: string | undefined, options: In
   const problems = checkAnswers(answers);
   if (problems.length > 0) throw new UsageError(problems.join('; '));
 
-  const files = initFiles(answers);
+  const version = packageVersion();
+  const files: Array<{ path: string; data: string | Uint8Array }> = initFiles(answers, version, { tsm: options.tsm === true });
+  if (options.package !== undefined) {
+    const tgz = resolve(io.cwd, options.package);
+    if (!existsSync(tgz) || !/\.tgz$/.test(tgz))
+      throw new UsageError(`--package ${options.package}: no such .tgz file (npm pack in prf's folder makes prf-${version}.tgz)`);
+    files.push({ path: vendorPackage(version), data: readFileSync(tgz) });
+  }
   const gitignore = files.find((f) => f.path === '.gitignore')!;
-  if (existsSync(join(dir, gitignore.path))) gitignore.data = mergeGitignore(readFileSync(join(dir, gitignore.path), 'utf8'), gitignore.data);
+  if (existsSync(join(dir, gitignore.path))) gitignore.data = mergeGitignore(readFileSync(join(dir, gitignore.path), 'utf8'), String(gitignore.data));
+  // A folder that is already a repository keeps its own README and package.json: prf's are
+  // only suggestions there, so they are left out and the message says what to add.
+  const kept = ['README.md', 'package.json'].filter((p) => existsSync(join(dir, p)));
+  for (const p of kept)
+    files.splice(
+      files.findIndex((f) => f.path === p),
+      1,
+    );
   const clashes = files.filter((f) => f.path !== '.gitignore' && existsSync(join(dir, f.path))).map((f) => f.path);
   if (clashes.length > 0)
     throw new UsageError(`${shown} already has ${clashes.join(', ')}; prf init writes nothing over existing files: move them aside or choose another folder`);
 
   writeFilesAtomically(dir, files);
   for (const f of files) io.stdout.write(`wrote    ${toPosix(relative(io.cwd, join(dir, f.path)))}\n`);
+  for (const p of kept) {
+    io.stdout.write(
+      p === 'package.json'
+        ? `kept     package.json (yours): add "prf": "file:${vendorPackage(version)}" to its devDependencies\n`
+        : 'kept     README.md (yours)\n',
+    );
+  }
   const cd = shown === '.' ? '' : `cd ${shown} && `;
-  io.stdout.write(`\nA workspace for ${answers.organisation}. Next: ${cd}prf validate --strict, then prf new KPI-ID for each measure (see the README).\n`);
+  const install =
+    options.package !== undefined
+      ? `${cd}npm install (prf from ${vendorPackage(version)}), then commit everything`
+      : `put prf's package in ${vendorPackage(version)} (npm pack in prf's folder makes it), ${cd}npm install, then commit everything`;
+  const steps = kept.includes('README.md') ? 'docs/guide/onboarding.md in prf' : toPosix(relative(io.cwd, join(dir, 'README.md')));
+  if (options.tsm)
+    io.stdout.write(
+      `\nA Tenant Satisfaction Measures workspace for ${answers.organisation}. Next: ${install}; then prf benchmarks tsm WORKBOOK.xlsx... --landlord CODE (docs/guide/benchmarks.md in prf, and ${steps}).\n`,
+    );
+  else
+    io.stdout.write(
+      `\nA workspace for ${answers.organisation}. Next: ${install}; prf validate --strict; then prf adopt dictionary KPI-LIST.xlsx, or prf new KPI-ID for each measure (${steps} lists the steps).\n`,
+    );
   return EXIT.ok;
 }

@@ -1,9 +1,16 @@
 import { Command, CommanderError, Option } from 'commander';
 import { GitError } from '../git/git.js';
 import { WriteError } from '../write/write-files.js';
+import { LinkError } from '../load/contained.js';
+import { InputError } from '../load/input-file.js';
 import { TemplateError } from '../render/template-error.js';
-import { EXIT, ProblemsReported, UsageError, type Action, type CliIO, type GlobalOptions } from './io.js';
+import { LockError } from '../write/workspace-lock.js';
+import { EXIT, Interrupted, ProblemsReported, UsageError, type Action, type CliIO, type GlobalOptions, type OutputStream } from './io.js';
+import { terminalSafe } from '../text/controls.js';
 import { packageVersion } from './version.js';
+import { registerAdopt } from './register/adopt.js';
+import { registerSignoff } from './register/signoff.js';
+import { registerCommentary } from './register/commentary.js';
 import { registerCollect } from './register/collect.js';
 import { registerImport } from './register/import.js';
 import { registerInit } from './register/init.js';
@@ -16,12 +23,39 @@ import { registerHistory } from './register/history.js';
 import { registerVerify } from './register/verify.js';
 import { registerSite } from './register/site.js';
 import { registerValidate } from './register/validate.js';
+import { registerBenchmarks } from './register/benchmarks.js';
+
+/** A message echoing an argument of 120,000 characters shows its start and its length, not all of it. */
+function shortened(message: string): string {
+  return message.replace(/[^\s:"]{200,}/g, (word) => `${word.slice(0, 60)}... (${word.length} characters)`);
+}
+
+function terminalStream(stream: OutputStream): OutputStream {
+  return {
+    isTTY: stream.isTTY,
+    write: (chunk: string) => stream.write(typeof chunk === 'string' ? terminalSafe(chunk, true) : chunk),
+  };
+}
 
 /**
  * Runs prf with the given I/O and returns the exit code. Never calls process.exit, so tests run
  * it in-process and the binary only sets process.exitCode.
  */
-export async function main(io: CliIO): Promise<number> {
+export async function main(given: CliIO): Promise<number> {
+  // The text rule at the last moment: whatever reaches the terminal, from the dictionary, a CSV
+  // cell, a file name or an argument, cannot carry a control character but prf's own colours.
+  // (stdin stays a getter: reading it opens the terminal, which only prf init needs.)
+  const io: CliIO = {
+    argv: given.argv,
+    cwd: given.cwd,
+    env: given.env,
+    signal: given.signal,
+    stdout: terminalStream(given.stdout),
+    stderr: terminalStream(given.stderr),
+    get stdin() {
+      return given.stdin;
+    },
+  };
   let exitCode: number = EXIT.ok;
   const program = new Command('prf')
     .description('Performance management for UK councils and housing landlords: a KPI dictionary in git, RAGG status and committee papers.')
@@ -50,6 +84,10 @@ export async function main(io: CliIO): Promise<number> {
   registerSite(program, io, run);
   registerCollect(program, io, run);
   registerImport(program, io, run);
+  registerBenchmarks(program, io, run);
+  registerAdopt(program, io, run);
+  registerSignoff(program, io, run);
+  registerCommentary(program, io, run);
 
   try {
     await program.parseAsync(io.argv, { from: 'user' });
@@ -59,12 +97,16 @@ export async function main(io: CliIO): Promise<number> {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof ProblemsReported) return EXIT.problems;
-    if (err instanceof WriteError || err instanceof TemplateError) {
+    if (err instanceof Interrupted) {
+      io.stderr.write(`prf: ${err.message}\n`);
+      return err.code;
+    }
+    if (err instanceof WriteError || err instanceof TemplateError || err instanceof LinkError || err instanceof LockError) {
       io.stderr.write(`prf: ${err.message}\n`);
       return EXIT.problems;
     }
-    if (err instanceof UsageError || err instanceof GitError) {
-      io.stderr.write(`prf: ${err.message}\n`);
+    if (err instanceof UsageError || err instanceof GitError || err instanceof InputError) {
+      io.stderr.write(`prf: ${shortened(err.message)}\n`);
       return EXIT.usage;
     }
     const e = err as Error;

@@ -9,7 +9,9 @@ import { kpiIdOfPath } from '../rules/kpi-rules.js';
 import { loadWorkspace } from '../rules/load-workspace.js';
 import { readWorkspaceSources } from '../load/read-sources.js';
 import { checkCommittee } from './context.js';
-import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
+import { colorFor, EXIT, stopIfInterrupted, UsageError, type CliIO } from './io.js';
+import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { assertInside } from '../load/contained.js';
 import type { GlobalOptions } from './io.js';
 import { displayPathFn, resolveWorkspaceRoot } from './workspace-root.js';
 import { toPosix } from '../load/paths.js';
@@ -22,7 +24,15 @@ export interface NewOptions {
 
 export async function runNew(io: CliIO, globals: GlobalOptions, id: string, options: NewOptions): Promise<number> {
   if (!KPI_ID_PATTERN.test(id)) throw new UsageError(`${id}: a KPI id is capital letters, digits and hyphens, starting with a letter, e.g. HC-AM-01`);
+  // The id names the file (ID.yaml), and a file name is at most 255 bytes on every common disk.
+  if (id.length > 240)
+    throw new UsageError(`${id.slice(0, 40)}...: a KPI id of ${id.length} characters is too long to name its file; keep it to 240 (most are under 12)`);
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
+  // Two prf new with the same id at once: the second sees the first's file and refuses.
+  return withWorkspaceLock(root, 'new', () => newLocked(io, globals, root, id, options));
+}
+
+async function newLocked(io: CliIO, globals: GlobalOptions, root: string, id: string, options: NewOptions): Promise<number> {
   const displayPath = displayPathFn(root, io.cwd);
   const sources = readWorkspaceSources(root);
   // Unlike other commands, new runs on a dictionary with errors: the last new entry is usually
@@ -62,11 +72,13 @@ export async function runNew(io: CliIO, globals: GlobalOptions, id: string, opti
     folder = folderForNew(located, { from: options.from, committee: options.committee ?? source?.committee }, dictionary);
   }
   const file = `${folder}/${id}.yaml`;
+  assertInside(join(root, file), root, displayPath(file));
   if (existsSync(join(root, file))) throw new UsageError(`${displayPath(file)} already exists; prf new never overwrites a file`);
 
   const schema = join(root, 'schemas', 'kpi.schema.json');
   const schemaPath = existsSync(schema) ? toPosix(relative(join(root, folder), schema)) : null;
   const entry = source ? entryFrom(source, id, options.committee) : blankEntry(id, workspace.config, options.committee);
+  await stopIfInterrupted(io);
   writeFileAtomic(join(root, file), entryText(entry, schemaPath));
   io.stdout.write(`wrote    ${displayPath(file)}\n`);
   io.stdout.write(`Fill in its blanks; prf validate --strict ${displayPath(file)} lists those left.\n`);

@@ -2,14 +2,16 @@ import { join, relative, resolve } from 'node:path';
 import { formatPeriod, type Period } from '../model/periods.js';
 import type { Workspace } from '../model/workspace.js';
 import { englandAndWalesBankHolidays } from '../core/working-days.js';
+import { commentaryFileOf } from './commentary.js';
 import { checkCommittee, checkOutputFolder, dateOption, loadForCommand, resolvePeriodArg } from './context.js';
-import { EXIT, UsageError, type CliIO } from './io.js';
+import { EXIT, exitForSignal, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
 import type { ReportSource } from './report-at.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { buildReport, type ReportViews } from '../views/build-report.js';
 import { REPORT_FORMATS, renderText, type RenderedFile, type ReportFormat } from '../render/render.js';
 import { workspaceTemplateDirs } from '../load/template-files.js';
+import { isInside } from '../load/paths.js';
 import { loadTemplates } from './load-templates.js';
 import type { TemplateSet } from '../render/templates.js';
 import { byPath } from '../text/compare.js';
@@ -91,12 +93,19 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
   if (views.gaps.length > 0 && !options.draft) {
     io.stderr.write(`prf: the ${formatPeriod(period)} papers would go out incomplete; nothing was written. Each gap and who must act:\n`);
     for (const g of views.gaps) io.stderr.write(`  ${g.kpi.id}  ${g.problem}; to act: ${g.who}\n`);
+    if (views.gaps.some((g) => g.commentary)) {
+      const file = displayPath(commentaryFileOf(workspace, formatPeriod(period)));
+      io.stderr.write(`For the commentary: prf commentary ${formatPeriod(period)} adds a skeleton to ${file} for each KPI that needs one, to fill in.\n`);
+    }
+    if (views.gaps.some((g) => g.signOff)) io.stderr.write(`For the sign-off: each data reviewer runs prf signoff ${formatPeriod(period)} --by "ROLE".\n`);
     io.stderr.write(`Fix these, or run with --draft to write papers marked DRAFT.\n`);
     return EXIT.problems;
   }
 
   // --at takes the workspace's templates as they were at that commit (see history/report-at.ts).
-  const templates = loadTemplates(loaded.templateDirs ?? workspaceTemplateDirs(root, workspace.config), displayPath);
+  // Template files are named by absolute path; shown relative to the workspace when inside it.
+  const templatePath = (abs: string) => (isInside(abs, root) ? displayPath(relative(root, abs)) : abs);
+  const templates = loadTemplates(loaded.templateDirs ?? workspaceTemplateDirs(root, workspace.config), templatePath);
   // Everything is rendered before anything is written, so a failure leaves the old papers as they were.
   const rendered = await renderFiles(views, templates, formats, io.env);
   if (!rendered.ok) {
@@ -118,7 +127,7 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
   }
   if (io.signal?.aborted) {
     io.stderr.write('prf: interrupted before writing; the previous papers are as they were\n');
-    return EXIT.interrupted;
+    return exitForSignal(io.signal);
   }
   writeFilesAtomically(outDir, files);
   io.stdout.write(

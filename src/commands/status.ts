@@ -5,7 +5,7 @@ import { computeStatus, summarise } from '../core/status.js';
 import { formatDue } from '../render/due-table.js';
 import { formatImprovement, formatStatus, statusJsonChunks } from '../render/status-table.js';
 import { checkCommittee, dateOption, loadForCommand, resolvePeriodArg } from './context.js';
-import { colorFor, EXIT, UsageError, type CliIO } from './io.js';
+import { colorFor, EXIT, ProblemsReported, tableWidth, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
 
 export interface StatusOptions extends TableOptions {
@@ -18,7 +18,7 @@ export interface TableOptions {
   committee?: string;
 }
 
-const STATUSES = ['red', 'amber', 'green', 'grey', 'missing'] as const;
+const STATUSES = ['red', 'amber', 'green', 'grey', 'missing', 'na'] as const;
 
 function parseStatuses(text: string | undefined): Set<string> | null {
   if (text === undefined) return null;
@@ -47,7 +47,7 @@ export async function runStatus(io: CliIO, globals: GlobalOptions, periodText: s
   const kpis = all.kpis.filter((k) => (service === undefined || k.service.toLowerCase() === service) && (statuses === null || statuses.has(k.status)));
   const report = { ...all, kpis, summary: summarise(kpis) };
   if (options.format === 'json') for (const chunk of statusJsonChunks(report)) io.stdout.write(chunk);
-  else io.stdout.write(formatStatus(report, options.format, colorFor(io.stdout, io.env, globals.color)));
+  else io.stdout.write(formatStatus(report, options.format, colorFor(io.stdout, io.env, globals.color), tableWidth(io.stdout, io.env)));
   return EXIT.ok;
 }
 
@@ -72,7 +72,12 @@ export async function runImprovement(
     fy = fyOf(through, startMonth);
   } else {
     const latest = latestQuarterWithData(workspace);
-    if (!latest) throw new UsageError('there are no outturns yet: name a financial year, e.g. 2025-26');
+    if (!latest) {
+      io.stderr.write(
+        "prf: there are no figures yet, so there is no year to check. Next: prf import FILE with last year's and this year's figures; or name a financial year, e.g. 2025-26\n",
+      );
+      throw new ProblemsReported();
+    }
     fy = latest.fy;
   }
   if (through && fyOf(through, startMonth) !== fy) {
@@ -87,9 +92,9 @@ export async function runDue(io: CliIO, globals: GlobalOptions, periodText: stri
   const loaded = loadForCommand(io, globals);
   const { workspace } = loaded;
   checkCommittee(workspace, options.committee);
-  const period = resolvePeriodArg(io, workspace, periodText);
   // The clock is read here, at the edge; --today makes a run reproducible.
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
+  const period = resolvePeriodArg(io, workspace, periodText, { today });
   const { computeDue } = await import('../core/due.js');
   const { englandAndWalesBankHolidays } = await import('../core/working-days.js');
   const report = computeDue(workspace, period, today, englandAndWalesBankHolidays(), options.committee === undefined ? {} : { committee: options.committee });

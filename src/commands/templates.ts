@@ -43,7 +43,7 @@ export async function runTemplatesList(io: CliIO, globals: GlobalOptions): Promi
   const loaded = loadForCommand(io, globals);
   const { root, workspace, displayPath } = loaded;
   const dirs = workspaceTemplateDirs(root, workspace.config);
-  const own = dirs[0]!;
+  const own = dirs[0].folder!;
   const set = loadTemplates(dirs);
   for (const [name, file] of [...set.sources].sort(byEntryKey)) {
     const fromWorkspace = file.startsWith(own) && own !== DEFAULT_TEMPLATES_DIR;

@@ -7,6 +7,8 @@ export interface BenchmarkPosition {
   quartile: 1 | 2 | 3 | 4;
   year: string;
   group: string;
+  /** The number of figures the quartiles were computed from, where the benchmark records it. */
+  n?: number;
 }
 
 /**
@@ -34,5 +36,5 @@ export function benchmarkQuartile(value: number | null, kpi: Pick<Measure, 'benc
   const units = (x: number) => toPrintedUnits(x, kpi.decimals) * (kpi.polarity === 'higher' ? 1 : -1);
   const v = units(value);
   const quartile = v >= units(b.upperQuartile) ? 1 : v >= units(b.median) ? 2 : v >= units(b.lowerQuartile) ? 3 : 4;
-  return { quartile, year: b.year, group: b.group };
+  return { quartile, year: b.year, group: b.group, ...(b.n === undefined ? {} : { n: b.n }) };
 }

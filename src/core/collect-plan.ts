@@ -39,7 +39,11 @@ export interface FormRow {
 export interface CollectForm {
   collector: string;
   period: string;
-  /** The earliest deadline on the form: when the collector should return it. */
+  /**
+   * When the collector should return the form: the collection period's own deadline (the
+   * quarter's, for a Q3 form, not October's), the earliest among the form's KPIs' lags. An
+   * earlier month already overdue shows as such on its row.
+   */
   returnBy: string;
   rows: FormRow[];
 }
@@ -71,6 +75,7 @@ function bounds(kpi: Measure): { min: number | null; max: number | null } {
 export function planCollection(workspace: Workspace, period: Period, isHoliday: IsHoliday, options: { collector?: string } = {}): CollectPlan {
   const startMonth = workspace.config.financialYearStartMonth;
   const byCollector = new Map<string, FormRow[]>();
+  const returnBy = new Map<string, string>();
   let alreadyRecorded = 0;
   const wanted = options.collector?.trim().toLowerCase();
   for (const kpi of workspace.kpis) {
@@ -99,12 +104,14 @@ export function planCollection(workspace: Workspace, period: Period, isHoliday: 
       };
       const collector = kpi.roles.collector.trim();
       byCollector.set(collector, [...(byCollector.get(collector) ?? []), row]);
+      const due = deadlineFor(kpi, period, startMonth, isHoliday);
+      if (!returnBy.has(collector) || due < returnBy.get(collector)!) returnBy.set(collector, due);
     }
   }
   const forms = [...byCollector.entries()].sort(byEntryKey).map(([collector, rows]) => ({
     collector,
     period: formatPeriod(period),
-    returnBy: rows.map((r) => r.deadline).sort()[0]!,
+    returnBy: returnBy.get(collector)!,
     rows: rows.sort((a, b) => compareText(a.kpi, b.kpi) || compareText(a.period, b.period)),
   }));
   return { forms, alreadyRecorded };

@@ -18,11 +18,10 @@ import type { KpiCommentary } from '../model/commentary.js';
 import type { Kpi, Measure, Qualitative } from '../model/kpi.js';
 import type { Observation, Workspace } from '../model/workspace.js';
 import { formatPeriod, parsePeriod, periodEndDate, type Period } from '../model/periods.js';
-import { measureStatus, needsException } from './ragg.js';
+import { needsException } from './ragg.js';
+import { measureAt } from './measure-at.js';
 import { byId } from '../text/compare.js';
-import { outturnFor } from './rollup.js';
 import { ownPeriodsIn } from './spans.js';
-import { targetFor } from './targets.js';
 import { addWorkingDays, type IsHoliday } from './working-days.js';
 import { observationsByPeriod, observationsOf } from './observations.js';
 
@@ -126,22 +125,19 @@ function missingCommentary(commentary: KpiCommentary | undefined): string[] {
 }
 
 function measureProblems(kpi: Measure, observations: Observation[], ctx: Context, commentary: KpiCommentary | undefined): DueProblem[] | null {
-  const outturn = outturnFor(kpi, observations, ctx.period, ctx.startMonth);
+  const { outturn, status, unsigned } = measureAt(kpi, observations, ctx.period, ctx.workspace);
   if (outturn.state === 'notDue') return null;
+  // Not applicable holds nothing up: no figure, sign-off or commentary is owed.
+  if (outturn.state === 'notApplicable') return [];
   const rows = observationsByPeriod(observations);
   const problems: DueProblem[] = [];
   if (outturn.value === null) {
     problems.push(...dataProblems(kpi, rows, outturn.missing, outturn.reason ?? 'no figure', deadlineOf(kpi, ctx.period, ctx), ctx));
   }
-  const unsigned = outturn.from.filter((name) => {
-    const row = rows.get(name);
-    return row !== undefined && row.value !== null && !row.reviewedBy?.trim();
-  });
   if (unsigned.length > 0) {
     problems.push(problem(kpi, 'signOffMissing', 'reviewer', `the figure for ${unsigned.join(', ')} awaits sign-off by the ${ROLE_WORDS.reviewer}`));
   }
   if (outturn.value !== null) {
-    const { status } = measureStatus(kpi, outturn, targetFor(kpi, ctx.period, ctx.startMonth), kpi.ragg ?? ctx.workspace.config.ragg);
     const lacking = missingCommentary(commentary);
     if (needsException(status, ctx.workspace.config.ragg) && lacking.length > 0) {
       problems.push(

@@ -3,11 +3,10 @@ import type { Observation, Workspace } from '../model/workspace.js';
 import { formatFigure, roundTo, tidy } from './figures.js';
 import { latestQuarterWithData } from './period-query.js';
 import { fyOf, formatPeriod, monthsOf, periodEndDate, samePeriodLastYear, type Period } from '../model/periods.js';
-import { compareToTarget } from './ragg.js';
-import { yearToDateOutturn } from './rollup.js';
-import { targetForYearToDate } from './targets.js';
+import { measureAt } from './measure-at.js';
 import { directionOfTravel } from './trend.js';
 import { observationsOf } from './observations.js';
+import { forecastYearEnd } from './forecast.js';
 import { byId, byText } from '../text/compare.js';
 
 /**
@@ -28,6 +27,26 @@ export interface ImprovementKpi {
   committee: string;
   /** Why the outcome, in a sentence for reports. */
   reason: string;
+  /** At its best possible value in both years (a ceiling or floor): maintained, never a risk. */
+  atBest: boolean;
+  /** Not applicable in either year: left out of the share and counted apart. */
+  notApplicable: boolean;
+  /** How the figures print: the KPI's unit, unit label and decimal places. */
+  unit: Measure['unit'];
+  unitLabel: string | null;
+  decimals: number;
+  /** The likely full-year outturn against last year's (core/forecast.ts); null when it cannot be projected. */
+  yearEnd: YearEndOutlook | null;
+}
+
+/** What the year-end forecast says about the year-on-year comparison. */
+export interface YearEndOutlook {
+  outturn: number;
+  low: number;
+  high: number;
+  previousYear: number | null;
+  /** The chance the full year ends worse than last year. */
+  probabilityOfDecline: number | null;
 }
 
 export interface ImprovementResult {
@@ -44,8 +63,12 @@ export interface ImprovementResult {
   kpis: ImprovementKpi[];
   /** The period the year to date is compared with, e.g. 2024-25-Q3. */
   comparedWith: string;
-  /** What puts the threshold at risk: declined, then unchanged KPI ids. */
+  /** What puts the threshold at risk: declined, then unchanged KPI ids (never one at its best value). */
   atRisk: string[];
+  /** KPIs whose full year is more likely than not to end worse than last year, by id. */
+  likelyToDecline: string[];
+  /** Of the not comparable, those not applicable in either year (counted apart). */
+  notApplicable: number;
 }
 
 /** A change to one of these means the two years measure different things. */
@@ -64,20 +87,44 @@ interface ComparisonWindow {
   to: string;
 }
 
-function classify(
-  kpi: Measure,
-  observations: Observation[],
-  window: ComparisonWindow,
-  workspace: Workspace,
-): Omit<ImprovementKpi, 'id' | 'name' | 'committee'> {
-  const startMonth = workspace.config.financialYearStartMonth;
-  const cur = yearToDateOutturn(kpi, observations, window.through, startMonth);
-  const prev = yearToDateOutturn(kpi, observations, window.previous, startMonth);
-  const current = cur.value === null ? null : roundTo(cur.value, kpi.decimals);
-  const previous = prev.value === null ? null : roundTo(prev.value, kpi.decimals);
-  const notComparable = (reason: string) => ({ current, previous, outcome: 'notComparable' as const, reason });
+/**
+ * The best value a KPI's figure can take, if it has one: its declared `best`; else 100 for a
+ * higher-is-better percentage (unless its declared range passes 100, as a collection rate's
+ * may), 0 for a lower-is-better count, number of days or percentage. A KPI there in both years
+ * cannot improve.
+ */
+export function bestValue(kpi: Pick<Measure, 'best' | 'polarity' | 'unit' | 'range'>): number | null {
+  if (kpi.best !== undefined) return kpi.best;
+  if (kpi.polarity === 'higher' && kpi.unit === 'percentage' && (kpi.range?.max ?? 100) === 100) return 100;
+  if (kpi.polarity === 'lower' && (kpi.unit === 'number' || kpi.unit === 'days' || kpi.unit === 'percentage') && (kpi.range?.min ?? 0) === 0) return 0;
+  return null;
+}
+
+type Classified = Pick<ImprovementKpi, 'current' | 'previous' | 'outcome' | 'reason' | 'atBest' | 'notApplicable'>;
+
+function classify(kpi: Measure, observations: Observation[], window: ComparisonWindow, workspace: Workspace): Classified {
+  const cur = measureAt(kpi, observations, window.through, workspace, { yearToDate: true });
+  const prev = measureAt(kpi, observations, window.previous, workspace, { yearToDate: true });
+  const current = cur.outturn.value === null ? null : roundTo(cur.outturn.value, kpi.decimals);
+  const previous = prev.outturn.value === null ? null : roundTo(prev.outturn.value, kpi.decimals);
+  const outcome = (o: ImprovementOutcome, reason: string, extra: Partial<Classified> = {}): Classified => ({
+    current,
+    previous,
+    outcome: o,
+    reason,
+    atBest: false,
+    notApplicable: false,
+    ...extra,
+  });
+  const notComparable = (reason: string) => outcome('notComparable', reason);
 
   if (kpi.polarity === 'neutral') return notComparable('no polarity: neither a higher nor a lower figure is better');
+  for (const [m, when] of [
+    [cur, 'this year'],
+    [prev, 'the same months last year'],
+  ] as const) {
+    if (m.outturn.state === 'notApplicable') return outcome('notComparable', `not applicable ${when}: ${m.outturn.reason}`, { notApplicable: true });
+  }
   const change = kpi.changes
     .filter((c) => c.date > window.from && c.date <= window.to && c.fields.some((f) => COMPARABILITY_FIELDS.has(f)))
     .sort(byText((c) => c.date))[0];
@@ -85,29 +132,33 @@ function classify(
     const fields = change.fields.filter((f) => COMPARABILITY_FIELDS.has(f)).join(', ');
     return notComparable(`the ${fields} changed on ${change.date} (${change.approver}), between the two figures`);
   }
-  if (current === null) return notComparable(`no figure this year: ${cur.reason}`);
-  if (previous === null) return notComparable(`no figure for the same months last year: ${prev.reason}`);
+  if (current === null) return notComparable(`no figure this year: ${cur.outturn.reason}`);
+  if (previous === null) return notComparable(`no figure for the same months last year: ${prev.outturn.reason}`);
 
   const versus = `${formatFigure(current, kpi)} against ${formatFigure(previous, kpi)}`;
   const direction = directionOfTravel(current, previous, kpi);
-  if (direction === 'improving') return { current, previous, outcome: 'improved', reason: `improved: ${versus}` };
-  if (direction === 'declining') return { current, previous, outcome: 'declined', reason: `declined: ${versus}` };
-  if (workspace.config.improvement.maintainedAtTargetCountsAsImproved) {
-    const band = kpi.ragg ?? workspace.config.ragg;
-    const atTarget = (value: number, p: Period) => {
-      const target = targetForYearToDate(kpi, p, startMonth).value;
-      return target !== null && compareToTarget(value, target, kpi, band).status === 'green';
-    };
-    if (atTarget(current, window.through) && atTarget(previous, window.previous)) {
-      return {
-        current,
-        previous,
-        outcome: 'improved',
-        reason: `maintained at ${formatFigure(current, kpi)}, at or better than target in both years: counts as improved`,
-      };
-    }
+  if (direction === 'improving') return outcome('improved', `improved: ${versus}`);
+  if (direction === 'declining') return outcome('declined', `declined: ${versus}`);
+  const counts = workspace.config.improvement.maintainedAtTargetCountsAsImproved;
+  const best = bestValue(kpi);
+  if (best !== null && current === roundTo(best, kpi.decimals)) {
+    const at = `at its best possible value (${formatFigure(current, kpi)}) in both years, so it cannot improve: maintained`;
+    return counts
+      ? outcome('improved', `${at}, which counts as improved`, { atBest: true })
+      : outcome('unchanged', `${at}, not a risk to the threshold`, { atBest: true });
   }
-  return { current, previous, outcome: 'unchanged', reason: `unchanged: ${versus}` };
+  if (counts && cur.status === 'green' && prev.status === 'green') {
+    return outcome('improved', `maintained at ${formatFigure(current, kpi)}, at or better than target in both years: counts as improved`);
+  }
+  return outcome('unchanged', `unchanged: ${versus}`);
+}
+
+/** The year-end forecast's view of the comparison with last year's full year. */
+function outlook(kpi: Measure, observations: Observation[], through: Period, workspace: Workspace): YearEndOutlook | null {
+  const { forecast } = forecastYearEnd(kpi, observations, through, workspace);
+  if (!forecast) return null;
+  const { outturn, low, high, previousYear, probabilityOfDecline } = forecast;
+  return { outturn, low, high, previousYear, probabilityOfDecline };
 }
 
 /**
@@ -143,7 +194,19 @@ export function computeImprovement(workspace: Workspace, fy: number, through?: P
   const all: ImprovementKpi[] = workspace.kpis
     .filter((k): k is Measure => k.kind === 'measure' && k.level !== 'tracker')
     .sort(byId)
-    .map((k) => ({ id: k.id, ...classify(k, observationsOf(workspace, k.id), window, workspace), name: k.name, committee: k.committee }));
+    .map((k) => {
+      const observations = observationsOf(workspace, k.id);
+      return {
+        id: k.id,
+        ...classify(k, observations, window, workspace),
+        name: k.name,
+        committee: k.committee,
+        unit: k.unit,
+        unitLabel: k.unitLabel ?? null,
+        decimals: k.decimals,
+        yearEnd: outlook(k, observations, until, workspace),
+      };
+    });
   const whole = tally(all, {
     year: formatPeriod({ kind: 'year', fy }),
     through: formatPeriod(until),
@@ -185,6 +248,9 @@ function tally(kpis: ImprovementKpi[], check: Pick<ImprovementResult, 'year' | '
     moreNeeded,
     kpis,
     comparedWith: check.comparedWith,
-    atRisk: [...kpis.filter((k) => k.outcome === 'declined'), ...kpis.filter((k) => k.outcome === 'unchanged')].map((k) => k.id),
+    atRisk: [...kpis.filter((k) => k.outcome === 'declined'), ...kpis.filter((k) => k.outcome === 'unchanged' && !k.atBest)].map((k) => k.id),
+    // Not comparable this year (a changed definition, no polarity) is not a decline to come either.
+    likelyToDecline: kpis.filter((k) => k.outcome !== 'notComparable' && (k.yearEnd?.probabilityOfDecline ?? 0) > 0.5).map((k) => k.id),
+    notApplicable: kpis.filter((k) => k.notApplicable).length,
   };
 }

@@ -91,8 +91,17 @@ export function targetChanges(a: Target | undefined, b: Target | undefined, unit
     const where = path.filter((p) => p !== 'years' && p !== 'profile' && p !== 'value').join(' ');
     const label = where === '' ? 'target' : `target ${where}`;
     let words: string;
+    // A profile period's reason (noTarget, informationOnly), `profile: linear` or `others: none` are words, not figures.
+    const text = (x: unknown) => (typeof x === 'number' ? figureWords(x, unit) : isPlainObject(x) ? 'a profile' : String(x));
     if (path[path.length - 1] === 'reason') words = 'target reason changed';
-    else if (before === undefined) words = `${label} set: ${isPlainObject(after) ? 'profile' : figureWords(after as number, unit)}`;
+    else if (typeof before === 'string' || typeof after === 'string') {
+      words =
+        before === undefined
+          ? `${label} set: ${text(after)}`
+          : after === undefined
+            ? `${label} removed (was ${text(before)})`
+            : `${label}: ${text(before)} -> ${text(after)}`;
+    } else if (before === undefined) words = `${label} set: ${isPlainObject(after) ? 'profile' : figureWords(after as number, unit)}`;
     else if (after === undefined) words = `${label} removed (was ${isPlainObject(before) ? 'a profile' : figureWords(before as number, unit)})`;
     else if (isPlainObject(before) || isPlainObject(after)) words = `${label} changed`;
     else words = `${label}: ${figureWords(before as number, unit)} -> ${figureWords(after as number, unit)}`;

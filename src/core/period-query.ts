@@ -1,3 +1,4 @@
+import { readPeriodSpelling } from '../model/period-spellings.js';
 import type { Workspace } from '../model/workspace.js';
 import { fyName, MONTH_NAMES, monthsOf, parsePeriod, periodEndKey, quarterOfMonth, type Period } from '../model/periods.js';
 
@@ -45,6 +46,9 @@ export function resolvePeriodQuery(text: string, context: PeriodQueryContext): P
   }
   const parsed = parsePeriod(s);
   if (parsed.ok) return { ok: true, period: parsed.value, chosenYear: false };
+  // Spellings from papers and spreadsheets (Q3 2025/26, Oct-25) name one period: taken as that.
+  const spelled = readPeriodSpelling(s);
+  if (spelled !== null) return { ok: true, period: spelled, chosenYear: false };
   if (PERIOD_SHAPED.test(s)) return parsed;
   return {
     ok: false,

@@ -14,10 +14,12 @@ export type RollupKpi = Pick<Measure, 'frequency' | 'aggregation' | 'cumulative'
  * - `missing`: a figure that is due is absent, `n/a`, or (for a ratio) lacks its numerator and
  *   denominator; `missing` names those periods.
  * - `notDue`: the KPI does not report at this granularity (an annual KPI at Q3).
+ * - `notApplicable`: every figure it needs is recorded as not applicable; `reason` says why.
+ *   A span where only some are not applicable rolls up from the rest.
  */
 export interface Outturn {
   value: number | null;
-  state: 'reported' | 'missing' | 'notDue';
+  state: 'reported' | 'missing' | 'notDue' | 'notApplicable';
   missing: string[];
   /** The periods whose rows the figure is read from: the rows whose sign-off counts. */
   from: string[];
@@ -54,8 +56,17 @@ function outturnForSpan(kpi: RollupKpi, observations: Observation[], span: Span,
     return { value: null, state: 'notDue', missing: [], from: [], reason: `${FREQUENCY_WORD[kpi.frequency]} measure has no outturn due for ${label}` };
   }
   // A year-to-date figure (cumulative) or a snapshot (last) is read at the span's last period.
-  const from = kpi.cumulative || kpi.aggregation === 'last' ? periods.slice(-1) : periods;
+  let from = kpi.cumulative || kpi.aggregation === 'last' ? periods.slice(-1) : periods;
   const byName = observationsByPeriod(observations);
+  const all = from.map((name) => byName.get(name));
+  const notApplicable = all.filter((o): o is Observation => o?.notApplicable === true);
+  if (notApplicable.length > 0) {
+    if (notApplicable.length === all.length) {
+      const reasons = [...new Set(notApplicable.map((o) => o.note?.trim() || `${o.periodName} is recorded as not applicable`))];
+      return { value: null, state: 'notApplicable', missing: [], from: [], reason: reasons.join('; ') };
+    }
+    from = from.filter((_, i) => all[i]?.notApplicable !== true);
+  }
   const rows = from.map((name) => byName.get(name));
   const absent = from.filter((_, i) => rows[i]?.value == null);
   if (absent.length > 0) {

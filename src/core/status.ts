@@ -1,16 +1,30 @@
 import type { KpiCommentary } from '../model/commentary.js';
+import type { Config } from '../model/config.js';
 import type { Kpi, Measure, Qualitative } from '../model/kpi.js';
 import type { Observation, Workspace } from '../model/workspace.js';
 import { benchmarkQuartile, type BenchmarkPosition } from './benchmark.js';
 import { roundTo } from './figures.js';
 import { formatPeriod, fyOf, parsePeriod, PERIOD_KIND_OF_FREQUENCY, previousPeriod, samePeriodLastYear, type Period } from '../model/periods.js';
-import { measureStatus, needsException, onTarget, qualitativeStatus, type Status } from './ragg.js';
+import { needsException, onTarget, qualitativeStatus, type Status } from './ragg.js';
+import { measureAt } from './measure-at.js';
 import { outturnFor, seriesTo, type Outturn, type SeriesPoint } from './rollup.js';
-import { spc, type Assurance, type SpcPoint, type Variation } from './spc.js';
+import {
+  spc,
+  type Assurance,
+  type AssuranceBasis,
+  type AssuranceIcon,
+  type SpcPoint,
+  type SpcSegment,
+  type SpcSettings,
+  type Variation,
+  type VariationIcon,
+} from './spc.js';
+import { forecastYearEnd, type ForecastAbsence, type YearEndForecast } from './forecast.js';
+import { placeChanges, rebaseIndexes, type PlacedChange } from './process-changes.js';
 import { MONTHS_IN, ownPeriodsIn, periodOfKindEndingWith } from './spans.js';
 import { targetFor, type TargetResult } from './targets.js';
 import { directionOfTravel, type Direction } from './trend.js';
-import { observationsByPeriod, observationsOf } from './observations.js';
+import { observationsOf } from './observations.js';
 import { byId } from '../text/compare.js';
 
 /** How many of a KPI's own periods a sparkline shows: a year of months and the month a year ago. */
@@ -30,6 +44,29 @@ export interface StatusSpc {
   lowerLimit: number;
   /** The points of the recent series (the last SERIES_LENGTH) a special-cause rule flags, oldest first. */
   flagged: SpcPoint[];
+  /** Added with process changes: the full reading (spc.ts says how each part follows the reference). */
+  meanMovingRange: number;
+  upperTwoSigma: number;
+  lowerTwoSigma: number;
+  /** The current segment has fewer points than minimumPoints: its limits are trial limits. */
+  trial: boolean;
+  /** Making Data Count's icons, by the names NHSRplotthedots gives their files. */
+  variationIcon: VariationIcon;
+  assuranceIcon: AssuranceIcon | null;
+  /** What assurance was judged on: the current process, or the points since a special-cause run began. */
+  assuranceBasis: AssuranceBasis | null;
+  /** Every point of the series with its flags, rules and segment, oldest first. */
+  points: SpcPoint[];
+  /** One per segment, oldest first; a rebasing process change starts a new one. */
+  segments: Array<SpcSegment & { startedBy: PlacedChange | null }>;
+  /** The settings the reading used: the workspace's, with the KPI's own over them. */
+  settings: Required<SpcSettings>;
+}
+
+/** Why a KPI has no SPC reading. */
+export interface SpcAbsence {
+  reason: 'notMeasure' | 'cumulative' | 'noData' | 'tooFewPoints' | 'tooFewSinceChange';
+  message: string;
 }
 
 /**
@@ -68,6 +105,13 @@ export interface KpiStatus {
   missingPeriods: string[];
   benchmark: BenchmarkPosition | null;
   spc: StatusSpc | null;
+  /** Why `spc` is null; null when it is not. */
+  spcAbsent: SpcAbsence | null;
+  /** The KPI's recorded process changes, oldest first, each placed on its own series. */
+  processChanges: PlacedChange[];
+  /** The likely year-end outturn, its 80% range and odds (core/forecast.ts); null with `forecastAbsent` saying why. */
+  forecast: YearEndForecast | null;
+  forecastAbsent: ForecastAbsence | null;
   /** The latest figures at the KPI's own frequency, oldest first, gaps as null. */
   series: SeriesPoint[];
   previousPeriod: string | null;
@@ -88,6 +132,8 @@ export interface StatusSummary {
   green: number;
   grey: number;
   missing: number;
+  /** Not applicable: counted apart, neither on nor off target. */
+  na: number;
   /** Amber, grey and green (004 §6.1.7). */
   onTarget: number;
   offTarget: number;
@@ -126,36 +172,77 @@ function previousComparison(kpi: Measure, period: Period, startMonth: number): P
   return MONTHS_IN[own] > MONTHS_IN[period.kind] ? previousPeriod(periodOfKindEndingWith(period, own, startMonth)) : previousPeriod(period);
 }
 
-/**
- * SPC over the KPI's own series to the period's end, gaps dropped, judged against the target for
- * the latest point's period. None for a cumulative KPI: a year-to-date series restarts every
- * April, which control limits would read as special causes.
- */
-function spcFor(kpi: Measure, series: SeriesPoint[], workspace: Workspace): StatusSpc | null {
-  if (kpi.cumulative) return null;
-  const points = series.filter((p): p is { periodName: string; value: number } => p.value !== null);
-  if (points.length === 0) return null;
-  const last = parsePeriod(points[points.length - 1]!.periodName);
-  const target = last.ok ? targetFor(kpi, last.value, workspace.config.financialYearStartMonth).value : null;
-  const result = spc(points, kpi.polarity, target, workspace.config.spc);
-  if (result === null) return null;
+/** The workspace's SPC settings with the KPI's own over them. */
+export function spcSettingsFor(kpi: Pick<Measure, 'spc'>, workspace: { config: Pick<Config, 'spc'> }): Required<SpcSettings> {
+  const { minimumPoints, shiftLength, trendLength, fixAfter, screenMovingRanges } = workspace.config.spc;
   return {
-    variation: result.variation,
-    assurance: result.assurance,
-    mean: result.mean,
-    upperLimit: result.upperLimit,
-    lowerLimit: result.lowerLimit,
-    // Only the points a reader sees (the recent series); the limits come from every point.
-    flagged: result.points.slice(-SERIES_LENGTH).filter((p) => p.specialCause !== null),
+    minimumPoints: kpi.spc?.minimumPoints ?? minimumPoints,
+    shiftLength,
+    trendLength,
+    fixAfter: kpi.spc?.fixAfter ?? fixAfter,
+    screenMovingRanges: kpi.spc?.screenMovingRanges ?? screenMovingRanges,
   };
 }
 
-/** A measure's outturn, target and status for a period: the heart of its status line. */
-function measureAt(kpi: Measure, observations: Observation[], period: Period, workspace: Workspace) {
+const presentPoints = (series: SeriesPoint[]) => series.filter((p): p is { periodName: string; value: number } => p.value !== null);
+
+/**
+ * SPC over the KPI's own series to the period's end, gaps dropped, judged against the target for
+ * the latest point's period, with limits starting again at each rebasing process change. None
+ * for a cumulative KPI: a year-to-date series restarts every April, which control limits would
+ * read as special causes.
+ */
+export function spcFor(kpi: Measure, series: SeriesPoint[], workspace: Pick<Workspace, 'config'>): { spc: StatusSpc | null; absent: SpcAbsence | null } {
+  const none = (reason: SpcAbsence['reason'], message: string) => ({ spc: null, absent: { reason, message } });
+  if (kpi.cumulative) return none('cumulative', 'a year-to-date figure restarts every year, which control limits would read as special causes');
+  const points = presentPoints(series);
+  if (points.length === 0) return none('noData', 'no figures yet');
   const startMonth = workspace.config.financialYearStartMonth;
-  const outturn = outturnFor(kpi, observations, period, startMonth);
-  const target = targetFor(kpi, period, startMonth);
-  return { outturn, target, ...measureStatus(kpi, outturn, target, kpi.ragg ?? workspace.config.ragg) };
+  const settings = spcSettingsFor(kpi, workspace);
+  const placed = placeChanges(kpi, points, startMonth);
+  const rebases = rebaseIndexes(placed);
+  const last = parsePeriod(points[points.length - 1]!.periodName);
+  const target = last.ok ? targetFor(kpi, last.value, startMonth).value : null;
+  const result = spc(points, kpi.polarity, target, settings, rebases);
+  if (result === null) {
+    const since = placed.filter((c) => c.rebase && c.index !== null).at(-1);
+    if (since && points.length - since.index! < 2)
+      return none('tooFewSinceChange', `the process changed on ${since.date} (${since.change}): limits start again once there are two figures since`);
+    return none('tooFewPoints', `${points.length} of the ${settings.minimumPoints} figures control limits need`);
+  }
+  const startedBy = (from: string) => placed.filter((c) => c.rebase && c.periodName === from).at(-1) ?? null;
+  return {
+    absent: null,
+    spc: {
+      variation: result.variation,
+      assurance: result.assurance,
+      mean: result.mean,
+      upperLimit: result.upperLimit,
+      lowerLimit: result.lowerLimit,
+      // Only the points a reader sees (the recent series); the limits come from every point.
+      flagged: result.points.slice(-SERIES_LENGTH).filter((p) => p.specialCause !== null),
+      meanMovingRange: result.meanMovingRange,
+      upperTwoSigma: result.upperTwoSigma,
+      lowerTwoSigma: result.lowerTwoSigma,
+      trial: result.trial,
+      variationIcon: result.variationIcon,
+      assuranceIcon: result.assuranceIcon,
+      assuranceBasis: result.assuranceBasis,
+      points: result.points,
+      segments: result.segments.map((seg, i) => ({ ...seg, startedBy: i === 0 ? null : startedBy(seg.from) })),
+      settings,
+    },
+  };
+}
+
+function spcLine(kpi: Measure, series: SeriesPoint[], workspace: Workspace): Pick<KpiStatus, 'spc' | 'spcAbsent' | 'processChanges'> {
+  const { spc: reading, absent } = spcFor(kpi, series, workspace);
+  return { spc: reading, spcAbsent: absent, processChanges: placeChanges(kpi, series, workspace.config.financialYearStartMonth) };
+}
+
+function forecastLine(kpi: Measure, observations: Observation[], period: Period, workspace: Workspace): Pick<KpiStatus, 'forecast' | 'forecastAbsent'> {
+  const { forecast, absent } = forecastYearEnd(kpi, observations, period, workspace);
+  return { forecast, forecastAbsent: absent };
 }
 
 /** A project's or narrative indicator's status for a period, from its owner's commentary. */
@@ -166,13 +253,12 @@ function qualitativeAt(kpi: Qualitative, period: Period, workspace: Workspace, c
 
 function measureLine(kpi: Measure, observations: Observation[], period: Period, workspace: Workspace, commentary: KpiCommentary | undefined): KpiStatus {
   const startMonth = workspace.config.financialYearStartMonth;
-  const { outturn, target, status, explanation } = measureAt(kpi, observations, period, workspace);
+  const { outturn, target, status, explanation, signedOff } = measureAt(kpi, observations, period, workspace);
   const previousPeriodOf = previousComparison(kpi, period, startMonth);
   const lastYearPeriodOf = samePeriodLastYear(period);
   const previous = outturnFor(kpi, observations, previousPeriodOf, startMonth).value;
   const lastYear = outturnFor(kpi, observations, lastYearPeriodOf, startMonth).value;
   const series = seriesTo(kpi, observations, period, startMonth);
-  const byName = observationsByPeriod(observations);
   return {
     id: kpi.id,
     name: kpi.name,
@@ -199,14 +285,15 @@ function measureLine(kpi: Measure, observations: Observation[], period: Period, 
     outturnReason: outturn.reason ?? null,
     missingPeriods: outturn.missing,
     benchmark: benchmarkQuartile(outturn.value, kpi, fyOf(period, startMonth)),
-    spc: spcFor(kpi, series, workspace),
+    ...spcLine(kpi, series, workspace),
+    ...forecastLine(kpi, observations, period, workspace),
     series: series.slice(-SERIES_LENGTH).map((p) => ({ periodName: p.periodName, value: printed(p.value, kpi.decimals) })),
     previousPeriod: formatPeriod(previousPeriodOf),
     previousValue: printed(previous, kpi.decimals),
     lastYearPeriod: formatPeriod(lastYearPeriodOf),
     lastYearValue: printed(lastYear, kpi.decimals),
     needsException: needsException(status, workspace.config.ragg),
-    signedOff: outturn.value === null ? null : outturn.from.every((name) => Boolean(byName.get(name)?.reviewedBy?.trim())),
+    signedOff,
   };
 }
 
@@ -235,6 +322,10 @@ function qualitativeLine(kpi: Qualitative, period: Period, workspace: Workspace,
     missingPeriods: [],
     benchmark: null,
     spc: null,
+    spcAbsent: { reason: 'notMeasure', message: 'a project or narrative indicator has no figures to chart' },
+    processChanges: [],
+    forecast: null,
+    forecastAbsent: { reason: 'notMeasure', message: 'a project or narrative indicator has no figures to project' },
     series: [],
     previousPeriod: null,
     previousValue: null,
@@ -247,7 +338,7 @@ function qualitativeLine(kpi: Qualitative, period: Period, workspace: Workspace,
 
 export function summarise(kpis: Array<Pick<KpiStatus, 'status'>>): StatusSummary {
   const count = (s: Status) => kpis.filter((k) => k.status === s).length;
-  const summary = { red: count('red'), amber: count('amber'), green: count('green'), grey: count('grey'), missing: count('missing') };
+  const summary = { red: count('red'), amber: count('amber'), green: count('green'), grey: count('grey'), missing: count('missing'), na: count('na') };
   return { ...summary, onTarget: summary.amber + summary.grey + summary.green, offTarget: summary.red };
 }
 

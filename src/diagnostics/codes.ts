@@ -164,6 +164,13 @@ export const RULES = {
     fix: 'Give a folder inside the workspace, relative to prf.yaml.',
     example: { file: 'prf.yaml', text: 'paths:\n  kpis: ../elsewhere' },
   },
+  'config-reserved-id': {
+    summary: 'An id in prf.yaml is one prf keeps for itself.',
+    severity: 'error',
+    trigger: 'A committee id is index, which names the index page prf writes beside the committee papers, so the two would overwrite each other.',
+    fix: 'Choose another id for the committee, and change the committee: field of its KPIs to match.',
+    example: { file: 'prf.yaml', text: 'committees:\n  - id: index\n    name: Overview and Scrutiny Committee' },
+  },
   'kpi-id-file-mismatch': {
     summary: 'The KPI id does not match its file name.',
     severity: 'error',
@@ -249,6 +256,21 @@ export const RULES = {
       text: 'target:\n  type: single\n  value: 86\nbaseline:\n  value: null\n  note: New measure from April 2025',
       note: 'no workedExample and no benchmarks',
     },
+  },
+  'kpi-target-cumulative-annual': {
+    summary: 'A cumulative KPI collected more often than yearly has one annual target and no profile, so it reads red until the year end.',
+    severity: 'warning',
+    trigger:
+      "A cumulative (year-to-date) summed measure with a monthly or quarterly frequency has a single annual target and neither a profile nor profile: linear, so each quarter's year-to-date figure is compared with the whole year's target.",
+    fix: 'Add profile: linear to the target to check each period at its share of the year, or give a profiled target per quarter or month.',
+    example: { file: 'kpis/SP-01.yaml', text: 'cumulative: true\nfrequency: quarterly\ntarget:\n  type: single\n  value: 23' },
+  },
+  'kpi-range-order': {
+    summary: "A KPI's declared range has its minimum above its maximum, or its best value outside it.",
+    severity: 'error',
+    trigger: 'range: in a KPI entry gives min greater than max, or best: lies outside min to max.',
+    fix: 'Swap or correct the limits so that min is at most max and best lies between them.',
+    example: { file: 'kpis/HC-01.yaml', text: 'range:\n  min: 100\n  max: 0' },
   },
   'csv-syntax': {
     summary: 'The CSV cannot be parsed (an unclosed quote, for example).',
@@ -386,6 +408,43 @@ export const RULES = {
       text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2025-10,86.0,86,100,Repairs Manager,\nHC-01,2025-10,88.0,88,100,Repairs Manager,',
     },
   },
+  'csv-na-reason': {
+    summary: 'A figure recorded as not applicable has no reason.',
+    severity: 'warning',
+    trigger:
+      "A row's value says the measure does not apply (not applicable, [z], [x]) and its note is empty; every N/A is printed with its reason. A warning, an error with --strict.",
+    fix: "Write the reason in the row's note, for example: no lifts in the stock.",
+    example: { file: 'data/outturns/2026-27.csv', text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,not applicable,,,,' },
+  },
+  'csv-value-fraction': {
+    summary: 'A percentage figure looks like a fraction typed for a percentage.',
+    severity: 'warning',
+    trigger: 'A percentage figure is below 1 while every earlier figure of the KPI is above 1 (0.039 typed for 3.9%). A warning, an error with --strict.',
+    fix: 'Write the percentage (3.9, not 0.039). If the figure is right, add a note on the row saying so: a note accepts it.',
+    example: {
+      file: 'data/outturns/2026-27.csv',
+      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,0.86,,,,',
+      note: 'every earlier figure of HC-01 is about 86',
+    },
+  },
+  'csv-value-scale': {
+    summary: "A figure is 10 or 100 times larger or smaller than the KPI's own recent figures.",
+    severity: 'warning',
+    trigger: "A figure is about 10 or 100 times its KPI's recent figures, the mark of a misplaced decimal point. A warning, an error with --strict.",
+    fix: 'Correct the decimal point. If the figure is right, add a note on the row saying why: a note accepts it.',
+    example: {
+      file: 'data/outturns/2026-27.csv',
+      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-04,8.6,,,,',
+      note: 'every earlier figure of HC-01 is about 86',
+    },
+  },
+  'csv-value-declared-range': {
+    summary: 'A figure lies outside the range its KPI declares.',
+    severity: 'warning',
+    trigger: "A figure is below the min or above the max of the KPI's range: in the dictionary. A warning, an error with --strict.",
+    fix: 'Correct the figure. If it is right, add a note on the row saying why (a note accepts it), or widen the range in the KPI entry.',
+    example: { file: 'kpis/FR-01.yaml', text: 'range:\n  min: 90\n  max: 100', note: 'with a row FR-01,2025-26-Q3,85.2 in data/outturns/2025-26.csv' },
+  },
   'commentary-unknown-kpi': {
     summary: 'Commentary names a KPI that is not in the dictionary.',
     severity: 'error',
@@ -479,6 +538,87 @@ export const RULES = {
       text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2025-10,88.0,88,100,,',
       note: 'HC-01 2025-10 is already recorded as 86.0',
     },
+  },
+  'process-change-outside-series': {
+    summary: "A KPI's process change is dated outside its series of figures.",
+    severity: 'error',
+    trigger:
+      "A process change (processChanges: in the KPI entry) is dated before the KPI's first figure or after the end of its latest one. No rule reads today's date: the latest figure stands for now.",
+    fix: 'Correct the date of the change, or remove the entry until figures from the changed process have been recorded.',
+    example: {
+      file: 'kpis/HC-AM-01.yaml',
+      text: 'processChanges:\n  - date: 2031-04-01\n    what: New void-repairs contract\n    decidedBy: Cabinet\n    rebase: true',
+    },
+  },
+  'figure-implausible': {
+    summary: "A new figure lies far outside the KPI's own process limits: check it before it is reported.",
+    severity: 'warning',
+    trigger:
+      "The latest figure (at validate) or an imported figure (at import) lies more than twice as far from the process mean as the KPI's control limits. It is a warning, never an error: a real change is possible.",
+    fix: 'Check the figure against its source. If it is right, add a note on the row saying why (a note accepts it); if a process really changed, record a process change on the KPI.',
+    example: {
+      file: 'returns/re-let-times.csv',
+      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-AM-01,2025-11,390,,,,',
+      note: 'given to prf import; re-let days have run at about 40 for two years',
+    },
+  },
+  'tsm-layout-unrecognised': {
+    summary: "A workbook given to prf benchmarks tsm does not have the sheets and headings of the regulator's TSM full-data release.",
+    severity: 'error',
+    trigger:
+      "prf benchmarks tsm looks for the TSM release's sheets by name (Table_Coverage and the TSM perception and management-information sheets) and for the landlord code and TSM headings by their text; a workbook where any is missing is refused, and the message says what was looked for and where.",
+    fix: "Give the regulator's full-data workbook as published (not a summary or a re-saved extract). If the regulator has changed its layout, report it so prf can learn the new headings.",
+    example: { file: 'TSM_2025_summary.xlsx', text: '', note: "the regulator's summary tables, which have no Table_Coverage sheet" },
+  },
+  'tsm-landlord-unknown': {
+    summary: 'The landlord code given to prf benchmarks tsm is not in a TSM workbook.',
+    severity: 'error',
+    trigger: 'The --landlord code is not on the Table_Coverage sheet of one of the workbooks given (landlords merge and change codes between releases).',
+    fix: "Look up the landlord's code on the Table_Coverage sheet (local authorities' codes are letters and digits such as E0801) and give it exactly; for a merged landlord, give the release in which it reported.",
+    example: { file: '2025_TSM_Full_Data_v1.0_FINAL.xlsx', text: '', note: 'prf benchmarks tsm --landlord XX999 on a workbook without that code' },
+  },
+  'text-control-character': {
+    summary: 'A text field holds a control character.',
+    severity: 'error',
+    trigger:
+      'A text field of prf.yaml, a KPI entry or a commentary file contains a control character (ESC, BEL, NUL, a lone carriage return and the like), which could rewrite a terminal line or a paper. Tabs and line breaks are allowed where text may run over lines.',
+    fix: 'Delete the character: it usually comes from pasting text copied from another program.',
+    example: { file: 'kpis/HC-01.yaml', text: 'name: "Repairs\\e[2K all green"', note: 'an escape sequence that would erase a terminal line' },
+  },
+  'ragg-rule-order': {
+    summary: "A status rule's bands are out of order.",
+    severity: 'error',
+    trigger:
+      "The bands of a ragg.rule (in prf.yaml or a KPI entry) do not grow: a band's upTo threshold is not larger than the one before, or a colour gets better for a larger shortfall (green, then amber, then red is the only order).",
+    fix: 'List the bands from the smallest shortfall to the largest, each upTo larger than the last, colours going from green to red.',
+    example: {
+      file: 'prf.yaml',
+      text: 'ragg:\n  rule:\n    bands:\n      - { status: green, upTo: 10 }\n      - { status: amber, upTo: 5 }\n      - { status: red }',
+    },
+  },
+  'ragg-rule-coverage': {
+    summary: "A status rule's bands do not cover every figure.",
+    severity: 'error',
+    trigger: 'A band other than the last has no upTo, or the last band has one, so some shortfall would fall outside every band.',
+    fix: 'Give every band but the last an upTo, and leave the last without one: it takes every larger shortfall.',
+    example: { file: 'prf.yaml', text: 'ragg:\n  rule:\n    bands:\n      - { status: green, upTo: 5 }\n      - { status: red, upTo: 10 }' },
+  },
+  'ragg-rule-conflict': {
+    summary: 'prf.yaml gives both a status rule and the older band settings.',
+    severity: 'error',
+    trigger: "prf.yaml's ragg section has rule: and also band: or bandType:. The rule replaces the band, so having both is ambiguous.",
+    fix: 'Remove band and bandType and keep the rule, or remove the rule to keep the single band.',
+    example: {
+      file: 'prf.yaml',
+      text: 'ragg:\n  band: 5\n  rule:\n    bands:\n      - { status: green, upTo: 5 }\n      - { status: amber, upTo: 10 }\n      - { status: red }',
+    },
+  },
+  'table-unreadable': {
+    summary: 'A spreadsheet given to prf adopt or prf import cannot be read.',
+    severity: 'error',
+    trigger: 'The file is not an Excel workbook or CSV prf can read, or the sheet named with --sheet is not in it.',
+    fix: 'Save the spreadsheet as .xlsx or CSV UTF-8, and give --sheet the exact name of the sheet (the message lists the sheets).',
+    example: { file: 'history.xlsx', text: '', note: 'prf import history.xlsx --sheet Sheet9 on a workbook with Sheet1 and Sheet2' },
   },
 } satisfies Record<string, RuleDoc>;
 

@@ -1,8 +1,9 @@
 import { logPaths, type LogEntry } from './log.js';
+import { gitText } from './git.js';
 import { readObjects } from './objects.js';
 import { toRepoPath, toWorkspacePath, type Repo } from './repo.js';
 import { kpiSchema, type Kpi } from '../model/kpi.js';
-import { decodeText } from '../load/decode.js';
+import { decodeText, sourceInMemory } from '../load/decode.js';
 import { readOutturnCsv } from '../load/outturn-csv.js';
 import { parseYamlFile } from '../load/parse-yaml-file.js';
 import type { Observation } from '../model/workspace.js';
@@ -11,7 +12,7 @@ import { kpiEditWords, type HistoryEntry, type KpiState } from '../core/kpi-hist
 /** The KPI's figures in one CSV, parsed with the real reader against the entry of the time. */
 export function observationsIn(file: string, bytes: Buffer | null | undefined, kpi: Kpi | null): Observation[] {
   if (!bytes || !kpi) return [];
-  const { text } = decodeText({ path: file, bytes });
+  const { text } = decodeText(sourceInMemory(file, bytes));
   if (text === null) return [];
   // Other KPIs' rows are not this history's business: every other id counts as reported elsewhere.
   return readOutturnCsv(file, text, new Map([[kpi.id, kpi]]), () => true).observations.filter((o) => o.kpi === kpi.id);
@@ -19,10 +20,30 @@ export function observationsIn(file: string, bytes: Buffer | null | undefined, k
 
 function parseKpi(path: string, bytes: Buffer | null | undefined): Kpi | null {
   if (!bytes) return null;
-  return parseYamlFile({ path, bytes }, kpiSchema, 'the KPI entry').data;
+  return parseYamlFile(sourceInMemory(path, bytes), kpiSchema, 'the KPI entry').data;
 }
 
 const isCsv = (p: string) => p.toLowerCase().endsWith('.csv');
+
+/** Each commit's place in HEAD's history, newest 0, with every child before its parents. */
+function topoRank(repo: Repo): Map<string, number> {
+  const rank = new Map<string, number>();
+  gitText(repo.top, ['rev-list', '--topo-order', 'HEAD'])
+    .split('\n')
+    .filter(Boolean)
+    .forEach((c, i) => rank.set(c, i));
+  return rank;
+}
+
+/**
+ * The file a KPI lived in before it was deleted from the dictionary (workspace path), found in
+ * the newest commit that deleted `ID.yaml` or `ID.yml` under `kpisDir`; null if it never did.
+ */
+export function deletedKpiFile(repo: Repo, kpisDir: string, id: string): string | null {
+  const out = gitText(repo.top, ['log', '--diff-filter=D', '--name-only', '--format=', 'HEAD', '--', toRepoPath(repo, kpisDir)]);
+  const file = out.split('\n').find((p) => new RegExp(`(^|/)${id.replace(/[.]/g, '\\.')}\\.ya?ml$`).test(p));
+  return file === undefined ? null : toWorkspacePath(repo, file);
+}
 
 /**
  * Every commit that changed the KPI's entry (followed across renames and moves) or its figures
@@ -47,8 +68,11 @@ export function kpiHistory(repo: Repo, kpiFile: string, outturnsDir: string): Hi
     item.csvs = e.files.filter((f) => isCsv(f.to) || isCsv(f.from));
     byCommit.set(e.commit, item);
   }
-  // Oldest first, so each data commit reads its rows with the entry as it then stood.
-  const commits = [...byCommit.values()].sort((a, b) => a.entry.time - b.entry.time);
+  // Oldest first, so each data commit reads its rows with the entry as it then stood. Ordered by
+  // the commit graph, not the clock: commits made in the same second (a script, a rebase) or
+  // with a skewed clock still come after their parents.
+  const rank = topoRank(repo);
+  const commits = [...byCommit.values()].sort((a, b) => (rank.get(b.entry.commit) ?? 0) - (rank.get(a.entry.commit) ?? 0));
   const names: string[] = [];
   for (const { entry, kpiPath, csvs } of commits) {
     if (kpiPath?.to) names.push(`${entry.commit}:${kpiPath.to}`);

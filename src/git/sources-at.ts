@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { listTree, readObjects, type TreeEntry } from './objects.js';
 import { short, type Repo } from './repo.js';
-import type { SourceFile } from '../load/decode.js';
+import { sourceInMemory, type SourceFile } from '../load/decode.js';
 import type { WorkspaceSources } from '../load/sources.js';
 import { CONFIG_FILE, readPaths, type WorkspacePaths } from '../load/read-sources.js';
 import { workspaceFolder } from '../load/paths.js';
@@ -70,8 +70,8 @@ export function sourcesAtCommit(repo: Repo, commit: string): SourcesAtCommit {
         `there is no ${CONFIG_FILE} at commit ${tag}: the workspace did not exist there yet, or lived in another folder`,
       ),
     );
-  const config: SourceFile = { path: CONFIG_FILE, bytes: configBytes ?? new Uint8Array() };
-  const paths = readPaths(Buffer.from(config.bytes).toString('utf8'));
+  const config: SourceFile = sourceInMemory(CONFIG_FILE, configBytes ?? new Uint8Array());
+  const paths = readPaths((configBytes ?? Buffer.alloc(0)).toString('utf8'));
 
   const groups = {
     kpis: filesIn(entries, workspaceFolder(paths.kpis), ['.yaml', '.yml']),
@@ -108,7 +108,7 @@ export function sourcesAtCommit(repo: Repo, commit: string): SourcesAtCommit {
         );
         return [];
       }
-      return [{ path: e.rel, bytes }];
+      return [sourceInMemory(e.rel, bytes)];
     });
   const templates = new Map<string, string>();
   for (const e of templateEntries) {

@@ -2,9 +2,23 @@
  * Reading numbers the way spreadsheets export them. Each accepted oddity is deliberate and
  * documented in docs/guide/workspace.md; anything else is refused with a reason, never guessed.
  */
-export type CellResult = { kind: 'number'; value: number } | { kind: 'blank' } | { kind: 'notAvailable' } | { kind: 'invalid'; message: string };
+export type CellResult =
+  { kind: 'number'; value: number } | { kind: 'blank' } | { kind: 'notAvailable' } | { kind: 'notApplicable' } | { kind: 'invalid'; message: string };
 
-const NOT_AVAILABLE = new Set(['n/a', 'na', 'n.a.', '#n/a']);
+/**
+ * "Not available": the figure exists or is owed but is not here, so it is missing data. `n/a`
+ * stays here although spreadsheets also use it for "not applicable": workspaces have long
+ * written it for a system outage, and reading it as not applicable would quietly stop asking
+ * for a figure that is owed. The statistical codes for unknown figures ([u] low reliability,
+ * [s] suppressed, [e] estimate withheld) are read as not available too.
+ */
+const NOT_AVAILABLE = new Set(['n/a', 'na', 'n.a.', '#n/a', '[u]', '[s]', '[e]']);
+/**
+ * "Not applicable": the measure does not apply to the body for the period (no lifts, so no lift
+ * checks), as the Regulator of Social Housing and the GSS publish it ([z] not applicable, [x]
+ * not available for this body). Written out, or as those codes; the row's note gives the reason.
+ */
+const NOT_APPLICABLE = new Set(['not applicable', '[z]', '[x]']);
 const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 const THOUSANDS = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
@@ -55,7 +69,9 @@ export function parseNumberCell(raw: string, options: CellOptions): CellResult {
   if (!Number.isNaN(simple)) return { kind: 'number', value: simple };
   let s = raw.trim();
   if (s === '') return BLANK;
-  if (NOT_AVAILABLE.has(s.toLowerCase())) return { kind: 'notAvailable' };
+  const lower = s.toLowerCase();
+  if (NOT_AVAILABLE.has(lower)) return { kind: 'notAvailable' };
+  if (NOT_APPLICABLE.has(lower.replace(/\s+/g, ' '))) return { kind: 'notApplicable' };
   if (/^[=@]/.test(s) || (/^[+-]/.test(s) && /[A-Za-z(]/.test(s))) {
     return { kind: 'invalid', message: `"${truncate(s)}" looks like a spreadsheet formula: paste the value, not the formula` };
   }

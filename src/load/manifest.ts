@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WorkspaceSources } from './sources.js';
+import { bytesOf } from './decode.js';
 import { byPath } from '../text/compare.js';
 
 /**
@@ -38,7 +39,7 @@ export function sha256(data: string | Uint8Array): string {
 
 /** The hash of every file the loader read, by workspace-relative path. */
 export function inputHashes(sources: WorkspaceSources): FileHash[] {
-  return [sources.config, ...sources.kpis, ...sources.outturns, ...sources.commentary].map((f) => ({ path: f.path, sha256: sha256(f.bytes) })).sort(byPath);
+  return [sources.config, ...sources.kpis, ...sources.outturns, ...sources.commentary].map((f) => ({ path: f.path, sha256: sha256(bytesOf(f)) })).sort(byPath);
 }
 
 export function hashes(files: ReadonlyArray<{ path: string; data: string | Uint8Array }>): FileHash[] {

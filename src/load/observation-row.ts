@@ -12,6 +12,8 @@ interface RowContext {
   file: string;
   reviewedBy: string | null;
   note: string | null;
+  /** Not-applicable rows are few, so the flag lives here rather than costing every row a field. */
+  notApplicable: boolean;
 }
 
 /*
@@ -47,12 +49,16 @@ class Row implements Observation {
     return this.context.note;
   }
 
+  get notApplicable(): boolean {
+    return this.context.notApplicable;
+  }
+
   get origin(): Origin {
     return { file: this.context.file, line: this.line };
   }
 }
 
-let lastContext: RowContext = { file: '', reviewedBy: null, note: null };
+let lastContext: RowContext = { file: '', reviewedBy: null, note: null, notApplicable: false };
 
 /**
  * An observation read at `line` of `file`. `reviewedBy` and `note` must not be slices of the
@@ -61,14 +67,17 @@ let lastContext: RowContext = { file: '', reviewedBy: null, note: null };
 export function observationRow(
   kpi: string,
   at: NamedPeriod,
-  figures: { value: number | null; numerator: number | null; denominator: number | null },
+  figures: { value: number | null; numerator: number | null; denominator: number | null; notApplicable?: boolean },
   file: string,
   line: number,
   reviewedBy: string | null,
   note: string | null,
 ): Observation {
   const c = lastContext;
-  // A row with a note has a context of its own; others share the last one while it fits.
-  if (note !== null || c.file !== file || c.reviewedBy !== reviewedBy || c.note !== null) lastContext = { file, reviewedBy, note };
+  const notApplicable = figures.notApplicable === true;
+  // A row with a note, or not applicable, has a context of its own; others share the last one while it fits.
+  if (note !== null || notApplicable || c.file !== file || c.reviewedBy !== reviewedBy || c.note !== null || c.notApplicable) {
+    lastContext = { file, reviewedBy, note, notApplicable };
+  }
   return new Row(kpi, at, figures.value, figures.numerator, figures.denominator, lastContext, line);
 }

@@ -1,3 +1,4 @@
+import { canonicalSpelling } from '../model/period-spellings.js';
 import { formatPeriod, parsePeriod, PERIOD_KIND_OF_FREQUENCY } from '../model/periods.js';
 import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic, type Position } from '../diagnostics/diagnostic.js';
@@ -7,7 +8,7 @@ import type { Observation, Origin } from '../model/workspace.js';
 import { parseNumberCell, type CellOptions, type CellResult } from './cells.js';
 import { fieldPositions, isBlankRecord, recordCursor, type RecordCursor } from '../formats/csv-records.js';
 import { observationRow, type NamedPeriod } from './observation-row.js';
-import { rangeOk } from '../core/figure-range.js';
+import { figureRange, rangeOk } from '../core/figure-range.js';
 import { suggestion } from '../diagnostics/suggest.js';
 
 const FREQUENCY_EXAMPLE: Record<string, string> = {
@@ -214,7 +215,8 @@ export function readOutturnRow(
   const periodText = cell('period').trim();
   const parsed = periodOf(periodText);
   if (!parsed.ok) {
-    err(cellAt('period'), 'csv-period-invalid', parsed.message);
+    const meant = canonicalSpelling(periodText);
+    err(cellAt('period'), 'csv-period-invalid', meant === null ? parsed.message : `"${periodText}" is written ${meant} in prf's files: did you mean ${meant}?`);
     return null;
   }
   const expectedKind = PERIOD_KIND_OF_FREQUENCY[kpi.frequency];
@@ -252,7 +254,7 @@ function readFigures(
   cellAt: (c: OutturnColumn) => Position,
   err: Report,
   warn: Report,
-): { value: number | null; numerator: number | null; denominator: number | null } | null {
+): { value: number | null; numerator: number | null; denominator: number | null; notApplicable?: boolean } | null {
   const countOptions = kpi.unit === 'currency' ? POUNDS : PLAIN;
   const valueOptions = kpi.unit === 'percentage' ? PERCENT : countOptions;
   const value = parseNumberCell(cell('value'), valueOptions);
@@ -263,6 +265,7 @@ function readFigures(
   invalid = reportInvalid('numerator', num, cellAt, err) || invalid;
   invalid = reportInvalid('denominator', den, cellAt, err) || invalid;
   if (invalid) return null;
+  if (value.kind === 'notApplicable') return notApplicableRow(kpi, num, den, cell, cellAt, err, warn);
   const numerator = num.kind === 'number' ? num.value : null;
   const denominator = den.kind === 'number' ? den.value : null;
   if ((numerator === null) !== (denominator === null)) {
@@ -298,11 +301,7 @@ function readFigures(
     warn(cellAt('value'), 'csv-value-blank', `the value is blank: write n/a if ${kpi.id} has no figure for this period, or give the figure`);
   }
   if (figure !== null && !rangeOk(kpi, figure)) {
-    err(
-      cellAt('value'),
-      'csv-value-range',
-      `${figure} cannot be a ${kpi.unit === 'days' ? 'number of days' : 'percentage of a whole'} for ${kpi.id}: check the figure${kpi.unit === 'percentage' ? ' (write 96.4 for 96.4%, not 0.964)' : ''}`,
-    );
+    err(cellAt('value'), 'csv-value-range', rangeAdvice(kpi, figure));
     return null;
   }
   // A ratio rolls up as the sum of numerators over the sum of denominators: without them this
@@ -315,6 +314,51 @@ function readFigures(
     );
   }
   return { value: figure, numerator, denominator };
+}
+
+/** A row saying the measure does not apply: no counts beside it, and a reason in the note. */
+function notApplicableRow(
+  kpi: Measure,
+  num: CellResult,
+  den: CellResult,
+  cell: (c: OutturnColumn) => string,
+  cellAt: (c: OutturnColumn) => Position,
+  err: Report,
+  warn: Report,
+): { value: null; numerator: null; denominator: null; notApplicable: true } | null {
+  if (num.kind !== 'blank' || den.kind !== 'blank') {
+    err(
+      cellAt(num.kind !== 'blank' ? 'numerator' : 'denominator'),
+      'csv-value-invalid',
+      `the value says ${kpi.id} does not apply for this period, so it has no numerator or denominator: leave them empty, or give the figure`,
+    );
+    return null;
+  }
+  if (cell('note').trim() === '') {
+    warn(
+      cellAt('value'),
+      'csv-na-reason',
+      `${kpi.id} is recorded as not applicable with no reason: say why in the note column (for example "no lifts in the stock")`,
+    );
+  }
+  return { value: null, numerator: null, denominator: null, notApplicable: true };
+}
+
+/**
+ * Why a figure cannot be right for its KPI and what to do. A percentage above 100 is not a
+ * fraction typed for a percentage, so the advice is not about writing 96.4 for 0.964.
+ */
+function rangeAdvice(kpi: Measure, figure: number): string {
+  const range = figureRange(kpi)!;
+  if (kpi.unit === 'days') return `${figure} cannot be a number of days for ${kpi.id}: a number of days is never negative; check the figure`;
+  if (kpi.unit === 'rate') return `${figure} cannot be a rate for ${kpi.id}: a rate is never negative; check the figure`;
+  const share = kpi.aggregation === 'ratio';
+  if (figure > range.max) {
+    return `${figure} is above ${range.max}, which ${share ? 'a percentage of a whole' : 'a percentage'} cannot be, for ${kpi.id}: check the figure; if this measure can pass ${range.max}% (a collection rate that takes in arrears), declare it in the dictionary entry with range: { max: 110 } (or its real ceiling)`;
+  }
+  return share
+    ? `${figure} cannot be a percentage of a whole for ${kpi.id}: a share lies between 0 and 100; check the figure`
+    : `${figure} is out of range for ${kpi.id} (${range.what}): check the figure`;
 }
 
 function reportInvalid(c: OutturnColumn, r: CellResult, cellAt: (c: OutturnColumn) => Position, err: Report): boolean {

@@ -11,6 +11,7 @@ import { diagnostic, START, type Diagnostic, type Position } from '../diagnostic
 import type { Kpi } from '../model/kpi.js';
 import type { OutturnColumn } from '../model/outturn.js';
 import { readOutturnRow } from './outturn-csv.js';
+import { checkXlsx } from './xlsx-bounds.js';
 import type { Observation } from '../model/workspace.js';
 import { cellText, lockedCells } from '../formats/form-cells.js';
 import {
@@ -74,6 +75,10 @@ export async function readForm(file: string, bytes: Uint8Array, ctx: FormContext
     diagnostics: [diagnostic(file, START, 'error', code, message)],
     marker: null,
   });
+  // Sizes and rows are bounded before exceljs unpacks anything.
+  const checked = checkXlsx(bytes);
+  if (!checked.ok) return fail('import-not-form', checked.message);
+  const dates = new Set(checked.dateCells);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -131,6 +136,12 @@ export async function readForm(file: string, bytes: Uint8Array, ctx: FormContext
     const where = (at: Position) => `${FORM_SHEET}!${cellRef(at.line, at.column)} (${r.kpi} ${r.period})`;
     const err = (at: Position, code: RuleCode, message: string) => diagnostics.push(diagnostic(file, at, 'error', code, `${where(at)}: ${message}`));
     const warn = (at: Position, code: RuleCode, message: string) => diagnostics.push(diagnostic(file, at, 'warning', code, `${where(at)}: ${message}`));
+    // A date is not a figure, though exceljs reads a date cell (t="d") as its year.
+    const dated = (['value', 'numerator', 'denominator'] as const).filter((c) => dates.has(cellRef(r.row, columnOf(COLUMN_OF[c]!))));
+    if (dated.length > 0) {
+      for (const c of dated) err(cellAt(c), 'csv-value-invalid', `${c}: this cell holds a date, not a number: type the figure as a number`);
+      continue;
+    }
     const o = readOutturnRow({ cell, cellAt, origin: { file, line: r.row } }, ctx.kpis, kpiIds, () => false, err, warn);
     if (o) observations.push(o);
   }

@@ -3,7 +3,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { pathsSchema } from '../model/config.js';
-import type { SourceFile } from './decode.js';
+import { bytesOf, MAX_FILE_BYTES, sourceInMemory, type SourceFile } from './decode.js';
+import { kindOf } from './file-kind.js';
+import { LOOP_MESSAGE, outsideMessage } from './contained.js';
 import type { WorkspaceSources } from './sources.js';
 import { isInside, toPosix, workspaceFolder } from './paths.js';
 import { byText } from '../text/compare.js';
@@ -70,6 +72,7 @@ function listFiles(root: string, dir: string, extensions: readonly string[], pro
       else if (entry.isFile()) {
         if (wanted(child)) out.push(child);
       } else if (entry.isSymbolicLink()) visitLink(child);
+      else if (wanted(child)) fail(child, `this is ${direntKind(entry)}, not a file: prf reads only regular files here; remove it`);
     }
   };
   const visitLink = (abs: string) => {
@@ -77,11 +80,11 @@ function listFiles(root: string, dir: string, extensions: readonly string[], pro
     try {
       real = realpathSync(abs);
     } catch {
-      fail(abs, 'this link points to something that does not exist: remove it or fix its target');
+      fail(abs, LOOP_MESSAGE);
       return;
     }
     if (!isInside(real, rootReal)) {
-      fail(abs, `this link leads outside the workspace (${real}): prf reads only files inside it; copy the file in instead`);
+      fail(abs, outsideMessage(real));
       return;
     }
     const st = statSync(real);
@@ -94,41 +97,48 @@ function listFiles(root: string, dir: string, extensions: readonly string[], pro
     else if (st.isDirectory()) {
       const real = realpathSync(abs);
       if (isInside(real, rootReal)) visitFolder(abs, real);
-      else fail(abs, `this link leads outside the workspace (${real}): prf reads only files inside it; copy the file in instead`);
+      else fail(abs, outsideMessage(real));
     } else if (st.isFile() && wanted(abs)) out.push(abs);
   };
   if (existsSync(dir)) walk(dir);
   return out;
 }
 
+function direntKind(e: Dirent): string {
+  if (e.isFIFO()) return 'a named pipe (FIFO)';
+  if (e.isCharacterDevice() || e.isBlockDevice()) return 'a device';
+  return e.isSocket() ? 'a socket' : 'not a regular file';
+}
+
 function readSource(root: string, abs: string, problems: Diagnostic[]): SourceFile | null {
   const path = toPosix(relative(root, abs));
-  try {
-    accessSync(abs, constants.R_OK);
-    // Read when the loader asks, not all up front: a large workspace's files then never sit in
-    // memory together. Should the file vanish in between, it reads as empty and is reported so.
-    return {
-      path,
-      get bytes() {
-        try {
-          return readFileSync(abs);
-        } catch {
-          return new Uint8Array();
-        }
-      },
-    };
-  } catch (e) {
-    problems.push(
-      diagnostic(
-        path,
-        { line: 1, column: 1 },
-        'error',
-        'file-unreadable',
-        `cannot read this file (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`,
-      ),
-    );
+  const fail = (message: string) => {
+    problems.push(diagnostic(path, { line: 1, column: 1 }, 'error', 'file-unreadable', message));
     return null;
+  };
+  let size: number;
+  try {
+    // stat follows a link the walk has already checked to stay inside the workspace.
+    const st = statSync(abs);
+    if (!st.isFile()) return fail(`this is ${kindOf(st)}, not a file: prf reads only regular files here; remove it`);
+    size = st.size;
+    accessSync(abs, constants.R_OK);
+  } catch (e) {
+    return fail(`cannot read this file (${(e as NodeJS.ErrnoException).code ?? 'error'}): check its permissions`);
   }
+  // Read when the loader asks, not all up front: a large workspace's files then never sit in
+  // memory together, and a file over the size limit is refused on its size without being read.
+  return {
+    path,
+    size,
+    read() {
+      try {
+        return { ok: true, bytes: readFileSync(abs) };
+      } catch (e) {
+        return { ok: false, reason: (e as NodeJS.ErrnoException).code ?? 'error' };
+      }
+    },
+  };
 }
 
 export function readWorkspaceSources(root: string): WorkspaceSources {
@@ -136,8 +146,9 @@ export function readWorkspaceSources(root: string): WorkspaceSources {
   const configAbs = join(root, CONFIG_FILE);
   // prf.yaml is small and read twice (for the folders, then by the loader): read it once.
   const configSource = readSource(root, configAbs, readProblems);
-  const config = { path: configSource?.path ?? CONFIG_FILE, bytes: configSource?.bytes ?? new Uint8Array() };
-  const paths = readPaths(Buffer.from(config.bytes).toString('utf8'));
+  const configBytes = configSource === null || configSource.size > MAX_FILE_BYTES ? new Uint8Array() : bytesOf(configSource);
+  const config = sourceInMemory(configSource?.path ?? CONFIG_FILE, configBytes);
+  const paths = readPaths(Buffer.from(configBytes).toString('utf8'));
   // A folder outside the workspace is reported against prf.yaml by the loader, and never read.
   const collect = (folder: string, ext: readonly string[]) => {
     const inside = workspaceFolder(folder);

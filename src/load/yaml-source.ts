@@ -92,7 +92,8 @@ function parseWithPositions(text: string): { doc: Document.Parsed; lineCounter: 
 const NODE_PROPERTY = /(^|[\s[{,])[&*!][^\s,[\]{}]/m;
 // The two parsers differ on numbers that overflow a double (js-yaml keeps "1e400" as text,
 // yaml reads Infinity) and on YAML 1.1 binary (0b101): such files take the careful path.
-const DIVERGENT_NUMBER = /\d[eE][-+]?\d{3,}|\b0b[01_]+\b/;
+// Only a number standing alone counts: a hash such as a file's SHA-256 (…b3e06023f…) is text to both.
+const DIVERGENT_NUMBER = /(?<![\w.])[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)[eE][-+]?\d{3,}(?![\w.])|\b0b[01_]+\b/;
 
 /**
  * The fast path for the common case, a valid file: js-yaml builds the plain value several times

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { slug, text } from './common.js';
+import { finiteNumber, slug, text } from './common.js';
 
 export const RAGG_STATUSES = ['red', 'amber', 'green', 'grey'] as const;
 
@@ -9,6 +9,50 @@ export const bandSchema = z
     bandType: z.enum(['relative', 'absolute']).describe('relative (a share of the target) or absolute (in the unit)'),
   })
   .describe('How far worse than target a figure may be and still be amber.');
+
+/**
+ * How the control limits are taken, for a workspace (prf.yaml spc:) or one KPI (its spc:).
+ * Each follows NHSRplotthedots: fixAfter is its fix_after_n_points, screenMovingRanges its
+ * screen_outliers (on by default there; the Making Data Count Excel tool does not screen).
+ */
+export const spcLimitFields = {
+  fixAfter: z
+    .number()
+    .int()
+    .min(2)
+    .nullable()
+    .default(null)
+    .describe("Take each segment's limits from its first N points and hold them (a fixed baseline); null: from every point"),
+  screenMovingRanges: z
+    .boolean()
+    .default(true)
+    .describe('Leave moving ranges of 3.267 x their mean or more out of the limits (NHSRplotthedots); false: keep them (the Making Data Count Excel tool)'),
+};
+
+/** The colours a status rule's bands may give; grey, missing and N/A come before any rule applies. */
+export const RULE_STATUSES = ['green', 'amber', 'red'] as const;
+
+export const ruleBandSchema = z
+  .strictObject({
+    status: z.enum(RULE_STATUSES).describe('The colour a figure in this band takes'),
+    name: text.optional().describe('The band\'s own name, printed in the key (e.g. "Exceeding", "Off track"), as Camms names thresholds'),
+    upTo: finiteNumber
+      .optional()
+      .describe(
+        'The largest shortfall from target in this band, inclusive: 0 is on target, 0.05 is 5% (relative) or 0.05 units (absolute) worse, -0.1 is 10% better. Leave it out on the last band, which takes every figure beyond.',
+      ),
+  })
+  .describe('One band of a status rule.');
+
+export const raggRuleSchema = z
+  .strictObject({
+    measure: z
+      .enum(['relative', 'absolute'])
+      .default('relative')
+      .describe("relative: thresholds are shares of the target (0.05 = 5%); absolute: in the KPI's own unit (percentage points for a percentage)"),
+    bands: z.array(ruleBandSchema).min(2).max(5).describe('Two to five bands, best first, each up to a larger shortfall; the last has no upTo'),
+  })
+  .describe('A status rule as bands of the shortfall from target, best first.');
 
 export const committeeSchema = z.strictObject({
   id: slug.describe('Stable id used by KPI entries, e.g. housing-osc'),
@@ -42,6 +86,44 @@ export const pathsSchema = z
   })
   .describe('Folders, relative to the workspace root.');
 
+export const QUARTILE_METHODS = ['QUARTILE.INC', 'QUARTILE.EXC'] as const;
+
+export const peerGroupSchema = z
+  .strictObject({
+    id: slug.describe('Stable id, used with --peers'),
+    name: text.describe('As printed beside each quartile, e.g. Councils under 15,000 homes'),
+    type: z
+      .enum(['LA', 'PRP'])
+      .optional()
+      .describe('LA: councils (the regulator labelled them LARP in 2023-24); PRP: housing associations and other private providers'),
+    tenure: z
+      .enum(['LCRA', 'LCHO'])
+      .default('LCRA')
+      .describe('Which figures are compared: low cost rental (LCRA) or shared ownership (LCHO); also the home count used for homes'),
+    homes: z
+      .strictObject({
+        atLeast: z.number().int().min(0).optional().describe('At least this many homes'),
+        under: z.number().int().min(1).optional().describe('Fewer than this many homes'),
+      })
+      .optional()
+      .describe("Home count range, from the CH01 denominator of the group's tenure"),
+    codes: z.array(text).optional().describe("The regulator's landlord codes, where the group is a list"),
+  })
+  .describe('A peer group: the landlords meeting every condition given');
+
+export const benchmarksConfigSchema = z
+  .strictObject({
+    method: z.enum(QUARTILE_METHODS).default('QUARTILE.INC').describe("How quartiles are computed: Excel's QUARTILE.INC (the default) or QUARTILE.EXC"),
+    tsm: z
+      .strictObject({
+        landlord: text.optional().describe("Your landlord code in the regulator's data (used when --landlord is not given), e.g. 26UC"),
+        tenure: z.enum(['LCRA', 'LCHO']).default('LCRA').describe('Whose perception and complaints figures are your own outturns'),
+        peerGroups: z.array(peerGroupSchema).default([]).describe('The first listed is the one a paper places you in'),
+      })
+      .optional(),
+  })
+  .describe('Benchmarks computed by prf (prf benchmarks tsm)');
+
 export const configSchema = z
   .strictObject({
     organisation: text.describe('The organisation, as printed on papers'),
@@ -51,6 +133,9 @@ export const configSchema = z
       z.strictObject({
         band: z.number().min(0).default(0.05),
         bandType: z.enum(['relative', 'absolute']).default('relative'),
+        rule: raggRuleSchema
+          .optional()
+          .describe('A status rule as bands (e.g. green up to 5% short, amber up to 10%, red beyond); when given, band and bandType are not used'),
         exceptionsFor: z
           .array(z.enum(['red', 'amber']))
           .default(['red'])
@@ -65,11 +150,18 @@ export const configSchema = z
     ),
     spc: withFieldDefaults(
       z.strictObject({
-        minimumPoints: z.number().int().min(2).default(12),
+        minimumPoints: z
+          .number()
+          .int()
+          .min(2)
+          .default(13)
+          .describe('Points a segment needs for firm limits; fewer give trial limits (default 13, as NHSRplotthedots warns below 13)'),
         shiftLength: z.number().int().min(2).default(7),
         trendLength: z.number().int().min(2).default(7),
+        ...spcLimitFields,
       }),
     ),
+    benchmarks: benchmarksConfigSchema.optional(),
     committees: z.array(committeeSchema).min(1, 'list at least one committee'),
     priorities: z.array(prioritySchema).min(1, 'list at least one Council Plan priority'),
   })
@@ -78,3 +170,7 @@ export const configSchema = z
 export type Config = z.output<typeof configSchema>;
 export type Committee = z.output<typeof committeeSchema>;
 export type Priority = z.output<typeof prioritySchema>;
+export type PeerGroup = z.output<typeof peerGroupSchema>;
+export type QuartileMethod = (typeof QUARTILE_METHODS)[number];
+
+export type RaggRuleInput = z.output<typeof raggRuleSchema>;

@@ -15,8 +15,10 @@ export interface Observation {
   period: Period;
   /** Canonical period name (`2025-10`, `2025-26-Q3`). */
   periodName: string;
-  /** null: the return says n/a or is blank; reported as missing data. */
+  /** null: the return says n/a or is blank (missing data), or the row is not applicable. */
   value: number | null;
+  /** The return says the measure does not apply for the period (`not applicable`, `[z]`, `[x]`); the note gives the reason. */
+  notApplicable?: boolean;
   numerator: number | null;
   denominator: number | null;
   reviewedBy: string | null;

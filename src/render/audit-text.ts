@@ -94,6 +94,8 @@ export interface HistoryHeader {
   file: string;
   shallow: boolean;
   dirty: string[];
+  /** The KPI's recorded process changes as the dictionary holds them now, oldest first. */
+  processChanges?: ReadonlyArray<{ date: string; change: string; decidedBy: string; rebase: boolean }>;
 }
 
 /** A first load of years of figures reads as one line, not hundreds; restatements stay listed. */
@@ -109,6 +111,16 @@ export function formatHistory(entries: readonly HistoryEntry[], header: HistoryH
   const md = format === 'md';
   const esc = md ? escapeMarkdown : (s: string) => s;
   const lines: string[] = [md ? `# History of ${esc(header.kpi)}` : `History of ${header.kpi} (${header.file}), newest first`];
+  const changes = header.processChanges ?? [];
+  if (changes.length > 0) {
+    lines.push('', md ? '## Process changes' : 'Process changes recorded in the dictionary, oldest first:');
+    if (md) lines.push('');
+    for (const c of changes) {
+      const text = `${c.date}  ${c.change} (decided by ${c.decidedBy})${c.rebase ? '; control limits start again here' : ''}`;
+      lines.push(md ? `- ${esc(text)}` : `  ${text}`);
+    }
+    lines.push('', md ? '## Commits' : 'Commits, newest first:');
+  }
   if (entries.length === 0) lines.push('No commits have changed this KPI or its figures.');
   for (const e of entries) {
     const head = `${e.date}  ${e.commit.slice(0, 7)}  ${e.author}  "${e.subject}"`;

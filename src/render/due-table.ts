@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { DueReport, DueState } from '../core/due.js';
+import type { DueProblemCode, DueReport, DueState } from '../core/due.js';
 import { csvLine } from '../formats/spreadsheet-text.js';
 import type { TableFormat } from './status-table.js';
 
@@ -38,8 +38,11 @@ export function formatDue(report: DueReport, format: TableFormat, color: ChalkIn
     return `${head.trimEnd()}${problems}\n`;
   });
   const s = report.summary;
+  // A KPI's state is its most urgent problem, so an overdue KPI may also lack sign-off or
+  // commentary: the line counts each KPI under everything it owes, as the list above shows it.
+  const owing = (...codes: DueProblemCode[]) => report.kpis.filter((k) => k.problems.some((p) => codes.includes(p.code))).length;
   return (
     `${report.period}, as at ${report.today}\n\n${'KPI'.padEnd(idWidth)}  ${'Deadline'.padEnd(10)}  State\n${lines.join('')}\n` +
-    `${s.overdue} overdue, ${s.awaitingSignOff} awaiting sign-off, ${s.needsCommentary} needing commentary, ${s.dueLater} due later, ${s.complete} complete, ${s.notDue} not due\n`
+    `${s.overdue} overdue, ${owing('signOffMissing')} awaiting sign-off, ${owing('commentaryMissing', 'statusMissing')} needing commentary, ${s.dueLater} due later, ${s.complete} complete, ${s.notDue} not due\n`
   );
 }

@@ -9,6 +9,7 @@
 import { stringify } from 'yaml';
 import { PUBLISHED_SCHEMAS, toJsonSchemaText } from '../model/schemas.js';
 import type { InitAnswers } from '../core/init-answers.js';
+import { TSM_BENCHMARKS_CONFIG, TSM_PRIORITY, tsmKpiFiles } from './tsm-starter.js';
 
 export interface WorkspaceFile {
   path: string;
@@ -19,7 +20,7 @@ export const EXAMPLE_KPI_ID = 'CS-01';
 
 const yaml = (value: unknown) => stringify(value, { lineWidth: 100 });
 
-function configText(a: InitAnswers): string {
+function configText(a: InitAnswers, tsm: boolean): string {
   const config = {
     organisation: a.organisation,
     financialYearStartMonth: a.financialYearStartMonth,
@@ -31,7 +32,7 @@ function configText(a: InitAnswers): string {
     '#',
     '# The workspace settings. The RAGG band (ragg:), the 70% check (improvement:), SPC settings (spc:)',
     '# and folders (paths:) take their defaults until set here; the README lists each.',
-    yaml(config),
+    yaml(config) + (tsm ? TSM_BENCHMARKS_CONFIG : ''),
   ].join('\n');
 }
 
@@ -100,9 +101,10 @@ const GITIGNORE = [
 const WORKFLOW = `# Checks the KPI dictionary, outturns and commentary on every push and pull request; each problem
 # is marked on its line in the pull request.
 #
-# prf must be installed in this repository (npm install --save-dev with the prf you use, then
-# commit package.json and package-lock.json). "npx --no" runs that installed copy and never
-# downloads whatever package happens to be called prf on the npm registry.
+# prf is installed from the package in vendor/ (package.json: "prf": "file:vendor/prf-VERSION.tgz"),
+# so CI needs nothing beyond the npm registry for prf's own dependencies. Commit package.json,
+# package-lock.json and vendor/ (README.md says how). "npx --no" runs that installed copy and
+# never downloads whatever package happens to be called prf on the npm registry.
 name: prf
 on: [push, pull_request]
 jobs:
@@ -112,9 +114,61 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with: { node-version: 20 }
-      - run: npm ci
+      - run: npm ci --no-audit --no-fund
       - run: npx --no prf validate --strict --format github
 `;
+
+/** The file name of prf's package in vendor/, as package.json names it. */
+export const vendorPackage = (version: string) => `vendor/prf-${version}.tgz`;
+
+function packageJsonText(a: InitAnswers, version: string): string {
+  const name =
+    a.organisation
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'workspace';
+  const pkg = {
+    name: `${name}-performance`,
+    private: true,
+    description: `${a.organisation}'s KPI dictionary, outturns and commentary, checked and reported with prf`,
+    scripts: { validate: 'prf validate --strict', status: 'prf status', due: 'prf due', report: 'prf report' },
+    devDependencies: { prf: `file:${vendorPackage(version)}` },
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+function readmeText(a: InitAnswers, version: string): string {
+  return `# ${a.organisation}: performance management
+
+The KPI dictionary (\`kpis/\`), the outturns (\`data/outturns/\`) and each period's commentary
+(\`data/commentary/\`), kept in git and checked by [prf](https://www.npmjs.com/package/prf) on every
+push (\`.github/workflows/prf.yml\`).
+
+## Setting up (once)
+
+1. Put prf's package in \`vendor/\`: \`${vendorPackage(version)}\` (\`npm pack\` in prf's own folder
+   makes it; \`prf init --package FILE\` copies it here). package.json installs prf from it, so CI
+   needs no registry entry for prf.
+2. \`npm install\`, then commit \`package.json\`, \`package-lock.json\` and \`vendor/\`.
+3. \`npx prf validate --strict\` (or \`npm run validate\`) should say "no problems".
+
+To upgrade prf, put the new package in \`vendor/\`, change the version in package.json and run
+\`npm install\` again.
+
+## From spreadsheets to the first paper
+
+1. \`npx prf adopt dictionary KPI-LIST.xlsx\`: a draft entry per measure; fill the blanks
+   \`npx prf validate --strict\` names.
+2. \`npx prf import HISTORY.xlsx\`: past figures from a sheet with a KPI a row and a period a column.
+3. \`npx prf collect\`: a return form per data collector for the quarter in progress;
+   \`npx prf import\` the filled forms.
+4. \`npx prf signoff q3 --by "REVIEWER ROLE"\`: each data reviewer signs off their figures.
+5. \`npx prf commentary q3\`: a skeleton for each off-target KPI's exception report, to fill.
+6. \`npx prf due q3\` shows what is still owed and by whom; \`npx prf report q3\` writes the papers.
+
+\`npx prf --help\` lists every command; \`npx prf COMMAND --help\` explains one.
+`;
+}
 
 const TEMPLATES_README =
   "# Your report templates\n\nCopies of prf's report templates go here and override the defaults by name: `prf templates copy paper.html` puts one here to edit, `prf templates list` shows which are in use.\n";
@@ -125,17 +179,26 @@ const OUTTURNS_README =
 const COMMENTARY_README =
   '# Commentary\n\nOne YAML file per period (`2025-26-Q1.yaml`): the exception report of each off-target KPI (overview, actions, barriers, likely outturn), the status and narrative of projects, achievements and the forward look. The schema is `schemas/commentary.schema.json`.\n';
 
-/** Every file of a new workspace, by workspace-relative path. */
-export function initFiles(a: InitAnswers): WorkspaceFile[] {
+/**
+ * Every file of a new workspace, by workspace-relative path, for prf `version` (its package.json
+ * installs that version). With `tsm`, the dictionary is the Tenant Satisfaction Measures (under
+ * their own priority, whose aims are the regulator's themes) instead of the example entry, and
+ * prf.yaml declares TSM peer groups.
+ */
+export function initFiles(answers: InitAnswers, version: string, options: { tsm?: boolean } = {}): WorkspaceFile[] {
+  const tsm = options.tsm === true;
+  const a = tsm && !answers.priorities.some((p) => p.id === TSM_PRIORITY.id) ? { ...answers, priorities: [...answers.priorities, TSM_PRIORITY] } : answers;
   const schemas = Object.entries(PUBLISHED_SCHEMAS).map(([name, schema]) => ({ path: `schemas/${name}`, data: toJsonSchemaText(schema) }));
   return [
-    { path: 'prf.yaml', data: configText(a) },
-    { path: `kpis/${EXAMPLE_KPI_ID}.yaml`, data: exampleKpiText(a) },
+    { path: 'prf.yaml', data: configText(a, tsm) },
+    ...(tsm ? tsmKpiFiles(a) : [{ path: `kpis/${EXAMPLE_KPI_ID}.yaml`, data: exampleKpiText(a) }]),
     { path: 'data/outturns/README.md', data: OUTTURNS_README },
     { path: 'data/commentary/README.md', data: COMMENTARY_README },
     { path: 'templates/README.md', data: TEMPLATES_README },
     { path: '.gitignore', data: GITIGNORE },
     { path: '.github/workflows/prf.yml', data: WORKFLOW },
+    { path: 'package.json', data: packageJsonText(a, version) },
+    { path: 'README.md', data: readmeText(a, version) },
     ...schemas,
   ];
 }

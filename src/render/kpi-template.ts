@@ -137,3 +137,28 @@ export function entryText(entry: Entry, schemaPath: string | null): string {
   doc.commentBefore = header.map((l) => (l === '' ? '' : ` ${l}`)).join('\n');
   return doc.toString({ lineWidth: 100 });
 }
+
+/** Lays fields over an entry; a dotted key (`roles.owner`) sets a field inside a section. */
+export function withFields(entry: Entry, fields: Record<string, unknown>): Entry {
+  const out = structuredClone(entry);
+  for (const [key, value] of Object.entries(fields)) {
+    const path = key.split('.');
+    let node = out;
+    for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Entry;
+    node[path[path.length - 1]!] = value;
+  }
+  return out;
+}
+
+/** The fields left blank (an empty text or a null), as dotted paths in the entry's order. */
+export function blankFields(entry: Entry): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown, prefix: string) => {
+    if (node === '' || node === null) out.push(prefix);
+    else if (typeof node === 'object' && !Array.isArray(node)) {
+      for (const [k, v] of Object.entries(node as Entry)) walk(v, prefix === '' ? k : `${prefix}.${k}`);
+    }
+  };
+  walk(entry, '');
+  return out;
+}

@@ -2,12 +2,36 @@ import Handlebars from 'handlebars';
 import { join } from 'node:path';
 import { registerHelpers } from './helpers.js';
 import { TemplateError } from './template-error.js';
+import { isolateBidi } from '../text/controls.js';
 import type { TemplateLayer } from '../formats/template-layer.js';
 
 export interface TemplateSet {
   render(name: string, view: unknown): string;
   /** Where each template and partial came from, for messages and `prf templates copy`. */
   sources: Map<string, string>;
+}
+
+/**
+ * The view with every string holding a direction control isolated (src/text/controls.ts), so a
+ * right-to-left override in a name cannot reverse the reference printed beside it, in any
+ * format. Objects without such strings are passed through as they are, not copied.
+ */
+function isolated(v: unknown): unknown {
+  if (typeof v === 'string') return isolateBidi(v);
+  if (Array.isArray(v)) {
+    const mapped = v.map(isolated);
+    return mapped.some((x, i) => x !== v[i]) ? mapped : v;
+  }
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      out[k] = isolated(x);
+      if (out[k] !== x) changed = true;
+    }
+    return changed ? out : v;
+  }
+  return v;
 }
 
 /**
@@ -52,9 +76,9 @@ export function compileTemplates(dirs: readonly TemplateLayer[], displayPath: (a
           `no template "${name}.hbs" in ${dirs.map((d) => (d.folder === undefined ? d.label : displayPath(d.folder))).join(' or ')}`,
         );
       try {
-        return template(view);
+        return template(isolated(view));
       } catch (e) {
-        const message = (e as Error).message.split('\n')[0]!;
+        const message = (e as Error).message.split('\n')[0]!.replace(' in [object Object]', '');
         const partial = /partial (\S+) could not be found/.exec(message);
         const advice = partial ? `: add partials/${partial[1]}.hbs to the templates folder, or remove the {{> ${partial[1]}}} call` : '';
         throw new TemplateError(file, `${displayPath(file)}: ${message}${advice}`);

@@ -98,6 +98,12 @@ const STATUS_FILL: Record<Status, { fill: Fill; font: Partial<Font>; border?: Pa
     font: { color: { argb: 'FF0B0C0C' }, bold: true },
     border: Object.fromEntries(['top', 'left', 'bottom', 'right'].map((side) => [side, { style: 'mediumDashed', color: { argb: 'FF0B0C0C' } }])),
   },
+  // Not applicable is not a colour either: a white cell with a thin solid frame.
+  na: {
+    fill: solid('FFFFFFFF'),
+    font: { color: { argb: 'FF0B0C0C' }, bold: true },
+    border: Object.fromEntries(['top', 'left', 'bottom', 'right'].map((side) => [side, { style: 'thin', color: { argb: 'FF0B0C0C' } }])),
+  },
 };
 
 function solid(argb: string): Fill {

@@ -1,7 +1,8 @@
 import type { RuleCode } from '../diagnostics/codes.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Config } from '../model/config.js';
-import { MONTH_KEYS, QUARTER_KEYS, type Kpi, type Measure } from '../model/kpi.js';
+import { MONTH_KEYS, QUARTER_KEYS, type Kpi, type Measure, type ProfileEntry } from '../model/kpi.js';
+import { ruleProblems, toRule } from '../core/rule.js';
 import { figureRange } from '../core/figure-range.js';
 import { suggestion } from '../diagnostics/suggest.js';
 import { locate, type YamlSource } from '../load/yaml-source.js';
@@ -63,6 +64,11 @@ export function kpiRules(kpi: Kpi, source: YamlSource, config: Config | null): D
   if (kpi.kind === 'measure') {
     out.push(...targetRules(kpi, source));
     out.push(...benchmarkRules(kpi, source));
+    out.push(...cumulativeTargetRules(kpi, source));
+    out.push(...rangeRules(kpi, source));
+    if (kpi.ragg !== undefined && 'rule' in kpi.ragg) {
+      for (const p of ruleProblems(toRule(kpi.ragg))) error(['ragg', 'rule', ...p.path], p.code, `ragg: ${p.message}`);
+    }
     const missing = (['workedExample', 'baseline', 'benchmarks'] as const).filter((k) => kpi[k] === undefined);
     for (const field of missing) {
       out.push(diagnostic(source.file, at([]), 'warning', 'kpi-recommended-missing', `${kpi.id} has no ${field}: ${RECOMMENDED_ADVICE[field]}`, [field]));
@@ -97,17 +103,24 @@ function targetRules(kpi: Measure, source: YamlSource): Diagnostic[] {
   if (t.type === 'single') check(t.value, ['target', 'value']);
   if (t.type === 'yearly') for (const [y, v] of Object.entries(t.years)) check(v, ['target', 'years', y]);
   if (t.type === 'profiled') {
-    const profiles: [Record<string, number>, (string | number)[]][] = [[t.profile, ['target', 'profile']]];
+    const profiles: [Partial<Record<string, ProfileEntry>>, (string | number)[]][] = [[t.profile, ['target', 'profile']]];
     for (const [y, p] of Object.entries(t.years ?? {})) profiles.push([p, ['target', 'years', y]]);
+    if (typeof t.others === 'number') check(t.others, ['target', 'others']);
     for (const [profile, path] of profiles) {
-      for (const [k, v] of Object.entries(profile)) check(v, [...path, k]);
-      out.push(...profileRules(kpi, profile, path, source));
+      for (const [k, v] of Object.entries(profile)) if (typeof v === 'number') check(v, [...path, k]);
+      out.push(...profileRules(kpi, profile, t.others !== undefined, path, source));
     }
   }
   return out;
 }
 
-function profileRules(kpi: Measure, profile: Record<string, number>, path: (string | number)[], source: YamlSource): Diagnostic[] {
+function profileRules(
+  kpi: Measure,
+  profile: Partial<Record<string, ProfileEntry>>,
+  hasOthers: boolean,
+  path: (string | number)[],
+  source: YamlSource,
+): Diagnostic[] {
   const keys = Object.keys(profile);
   const quarters = keys.filter((k) => (QUARTER_KEYS as readonly string[]).includes(k));
   const months = keys.filter((k) => (MONTH_KEYS as readonly string[]).includes(k));
@@ -123,13 +136,47 @@ function profileRules(kpi: Measure, profile: Record<string, number>, path: (stri
   }
   const expected = months.length > 0 ? MONTH_KEYS : QUARTER_KEYS;
   const absent = expected.filter((k) => !(k in profile));
-  if (absent.length > 0) {
+  // With `others`, the periods left out take the annual target or none, as it says.
+  if (absent.length > 0 && !hasOthers) {
     return d(
       'kpi-target-profile-incomplete',
-      `the profile has no target for ${absent.join(', ')}: a profile must cover every ${months.length > 0 ? 'month' : 'quarter'}`,
+      `the profile has no target for ${absent.join(', ')}: give every ${months.length > 0 ? 'month' : 'quarter'}, mark one { noTarget: reason } or { informationOnly: reason }, or add others: (the annual target, or none) for the periods left out`,
     );
   }
   return [];
+}
+
+/**
+ * A running total (cumulative, summed) collected through the year grows towards its annual
+ * target, so checked against the whole of it every quarter it reads red until the year end.
+ */
+function cumulativeTargetRules(kpi: Measure, source: YamlSource): Diagnostic[] {
+  if (!kpi.cumulative || kpi.aggregation !== 'sum' || kpi.frequency === 'annual') return [];
+  const t = kpi.target;
+  if ((t.type !== 'single' && t.type !== 'yearly') || t.profile !== undefined) return [];
+  const path = ['target'];
+  return [
+    diagnostic(
+      source.file,
+      locate(source, path),
+      'warning',
+      'kpi-target-cumulative-annual',
+      `${kpi.id} is a year-to-date total with one annual target, so every ${kpi.frequency === 'monthly' ? 'month' : 'period'} before the year end is checked against the whole year and reads red: add profile: linear to the target to check each period at its share of the year, or give a profiled target (type: profiled) with the figure expected by each ${kpi.frequency === 'monthly' ? 'month' : 'quarter'}`,
+      path,
+    ),
+  ];
+}
+
+/** A declared range reads min to max, and a declared best value lies within it. */
+function rangeRules(kpi: Measure, source: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const min = kpi.range?.min ?? -Infinity;
+  const max = kpi.range?.max ?? Infinity;
+  const d = (path: (string | number)[], message: string) => out.push(diagnostic(source.file, locate(source, path), 'error', 'kpi-range-order', message, path));
+  if (min > max) d(['range'], `range: the minimum ${min} is above the maximum ${max}: swap them`);
+  else if (kpi.best !== undefined && (kpi.best < min || kpi.best > max))
+    d(['best'], `best ${kpi.best} lies outside the declared range ${min} to ${max}: correct one of them`);
+  return out;
 }
 
 function benchmarkRules(kpi: Measure, source: YamlSource): Diagnostic[] {

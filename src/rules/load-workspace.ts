@@ -9,9 +9,13 @@ import { configRules } from './config-rules.js';
 import { decodeText, type SourceFile } from '../load/decode.js';
 import type { WorkspaceSources } from '../load/sources.js';
 import { kpiIdOfPath, kpiRules } from './kpi-rules.js';
+import { latestFigureRules, processChangeRules } from './figure-rules.js';
+import { slipDiagnostics } from './slip-rules.js';
+import { observationsOf } from '../core/observations.js';
 import { readOutturnCsv } from '../load/outturn-csv.js';
+import { foldUnknownIds } from './renamed-ids.js';
 import { parseYamlFile } from '../load/parse-yaml-file.js';
-import { locate } from '../load/yaml-source.js';
+import { locate, type YamlSource } from '../load/yaml-source.js';
 import { byId, byPath, byText, compareText } from '../text/compare.js';
 
 export interface LoadResult {
@@ -28,13 +32,16 @@ export interface LoadResult {
 export function loadWorkspace(sources: WorkspaceSources): LoadResult {
   const diagnostics: Diagnostic[] = [...sources.readProblems];
 
-  const configResult = parseYamlFile(sources.config, configSchema, 'prf.yaml');
+  // prf.yaml that could not be read (a folder, no permission) is reported once, not also as empty.
+  const configUnread = sources.readProblems.some((d) => d.file === sources.config.path);
+  const configResult = configUnread ? { data: null, source: null, diagnostics: [] } : parseYamlFile(sources.config, configSchema, 'prf.yaml');
   diagnostics.push(...configResult.diagnostics);
   const config: Config | null = configResult.data;
   if (config && configResult.source) diagnostics.push(...configRules(config, configResult.source));
 
   const kpis = new Map<string, Kpi>();
   const kpiOrigins = new Map<string, Origin>();
+  const kpiSources = new Map<string, YamlSource>();
   // Ids of KPI files that exist but are invalid: their errors are reported in their own file,
   // not again as "unknown KPI" on every outturn row and commentary entry that names them.
   const brokenKpis = new Set<string>();
@@ -68,6 +75,7 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
     const problems = kpiRules(data, source, config);
     diagnostics.push(...problems);
     kpis.set(data.id, data);
+    kpiSources.set(data.id, source);
     // The whole file is the origin; looking up a line would cost a second, position-tracking parse.
     kpiOrigins.set(data.id, { file: file.path, line: 1 });
   }
@@ -108,6 +116,25 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
       observations.push(o);
     }
   }
+  for (const id of byKpi.keys()) {
+    const kpi = kpis.get(id);
+    if (kpi?.kind === 'measure') diagnostics.push(...slipDiagnostics(kpi, observationsOf({ observations }, id)));
+  }
+
+  // Rules that need a measure's every row: its process changes inside its series, and its latest figure plausible.
+  if (config) {
+    const rowsOf = new Map<string, Observation[]>();
+    for (const o of observations) {
+      const rows = rowsOf.get(o.kpi);
+      if (rows) rows.push(o);
+      else rowsOf.set(o.kpi, [o]);
+    }
+    for (const kpi of kpis.values()) {
+      if (kpi.kind !== 'measure') continue;
+      const rows = rowsOf.get(kpi.id) ?? [];
+      diagnostics.push(...processChangeRules(kpi, kpiSources.get(kpi.id)!, rows, config.financialYearStartMonth), ...latestFigureRules(kpi, rows, config));
+    }
+  }
 
   const commentary = new Map<string, CommentaryFile>();
   for (const file of [...sources.commentary].sort(byPath)) {
@@ -135,6 +162,9 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
     commentary.set(name, { commentary: data, period: parsed.value, origin: { file: file.path, line: 1 } });
   }
 
+  const folded = foldUnknownIds(diagnostics, kpis);
+  diagnostics.length = 0;
+  diagnostics.push(...folded);
   diagnostics.sort(compareDiagnostics);
   if (!config) return { workspace: null, diagnostics };
   const sortedKpis = [...kpis.values()].sort(byId);

@@ -34,7 +34,13 @@ export function buildReport(workspace: Workspace, period: Period, options: Repor
   const asOf = options.date ?? periodEndDate(period, startMonth);
   const due = computeDue(workspace, period, asOf, options.isHoliday);
   const gaps: Gap[] = due.kpis.flatMap((k) =>
-    k.problems.map((p) => ({ kpi: { id: k.id, name: k.name }, problem: p.message, who: `${p.holder} (${ROLE_WORDS[p.who]})` })),
+    k.problems.map((p) => ({
+      kpi: { id: k.id, name: k.name },
+      problem: p.message,
+      who: `${p.holder} (${ROLE_WORDS[p.who]})`,
+      commentary: p.code === 'commentaryMissing' || p.code === 'statusMissing' || p.code === 'statusDue',
+      signOff: p.code === 'signOffMissing',
+    })),
   );
   const status = computeStatus(workspace, period);
   const previous = statusesAt(workspace, previousPeriod(period));

@@ -10,6 +10,7 @@ export const STATUS_LABEL: Record<Status, { symbol: string; word: string }> = {
   green: { symbol: '✔', word: 'Green' },
   grey: { symbol: '●', word: 'Grey' },
   missing: { symbol: '?', word: 'Missing data' },
+  na: { symbol: '⊘', word: 'N/A' },
 };
 
 /** Arrows show the direction of performance, not of the number: up is better for either polarity. */

@@ -74,9 +74,17 @@ const SPC_ASSURANCE: Record<NonNullable<NonNullable<KpiStatus['spc']>['assurance
   inconsistent: 'target may or may not be met',
 };
 
+/**
+ * Assurance is judged on the current process (core/spc.ts): since a recorded change, or since a
+ * special-cause run began; the words say which, and say when the limits are still trial limits.
+ */
 function spcText(k: KpiStatus): string | null {
   if (!k.spc) return null;
-  return `${SPC_VARIATION[k.spc.variation]}${k.spc.assurance ? `; ${SPC_ASSURANCE[k.spc.assurance]}` : ''}`;
+  const basis = k.spc.assuranceBasis;
+  const rebased = k.spc.segments.length > 1;
+  const since = basis && (basis.kind === 'run' || rebased) ? ` since ${basis.from}` : '';
+  const trial = k.spc.trial ? ' (trial limits)' : '';
+  return `${SPC_VARIATION[k.spc.variation]}${trial}${k.spc.assurance ? `; ${SPC_ASSURANCE[k.spc.assurance]}${since}` : ''}`;
 }
 
 const CONFIDENCE: Record<KpiStatus['confidence'], string> = {
@@ -90,6 +98,8 @@ const TARGET_NOTE: Record<NonNullable<KpiStatus['targetKind']>, string | null> =
   toBeSet: 'to be set',
   none: 'no target',
   notSetForYear: 'not set for this year',
+  noTarget: 'no target this period',
+  informationOnly: 'information only',
 };
 
 function sparklineFor(k: KpiStatus, style: FigureStyle): string {
@@ -123,7 +133,9 @@ function dashboardRow(k: KpiStatus): DashboardRow {
     previousValue: k.previousValue,
     lastYearValue: k.lastYearValue,
     spc: spcText(k),
-    benchmark: k.benchmark ? `Quartile ${k.benchmark.quartile} (${k.benchmark.group}, ${k.benchmark.year})` : null,
+    benchmark: k.benchmark
+      ? `Quartile ${k.benchmark.quartile} (${k.benchmark.group}${k.benchmark.n === undefined ? '' : `, n=${k.benchmark.n}`}, ${k.benchmark.year})`
+      : null,
     confidence: CONFIDENCE[k.confidence],
     sparkline: sparklineFor(k, style),
     needsException: k.needsException,
@@ -142,7 +154,7 @@ function benchmarkText(kpi: Kpi, k: KpiStatus, fy: number, style: FigureStyle): 
   const b = benchmarkFor(kpi.benchmarks, fy);
   if (!b) return kpi.benchmarks === undefined ? 'Not recorded.' : 'No suitable benchmark exists.';
   const where = k.benchmark ? `; this outturn is in quartile ${k.benchmark.quartile} (1 = best)` : '';
-  return `${b.group} (${b.year}): upper quartile ${formatFigure(b.upperQuartile, style)}, median ${formatFigure(b.median, style)}, lower quartile ${formatFigure(b.lowerQuartile, style)}${where}`;
+  return `${b.group} (${b.year}${b.n === undefined ? '' : `, n=${b.n}`}${b.method ? `, ${b.method}` : ''}): upper quartile ${formatFigure(b.upperQuartile, style)}, median ${formatFigure(b.median, style)}, lower quartile ${formatFigure(b.lowerQuartile, style)}${where}`;
 }
 
 function actionView(a: Action, asOf: string): ActionView {
@@ -157,13 +169,19 @@ function chartFor(k: KpiStatus, style: FigureStyle): string {
     ? `; mean ${formatFigure(k.spc.mean, style)}, process limits ${formatFigure(k.spc.lowerLimit, style)} to ${formatFigure(k.spc.upperLimit, style)}`
     : '';
   const target = k.target === null ? '' : `; target ${formatFigure(k.target, style)}`;
+  // Recorded process changes inside the chart, and where the current limits start.
+  const at = (name: string | null) => (name === null ? -1 : k.series.findIndex((p) => p.periodName === name));
+  const changes = k.processChanges.filter((c) => at(c.periodName) >= 0).map((c) => ({ index: at(c.periodName), label: `${c.date}: ${c.change}` }));
+  const changeText = changes.map((c) => `; process change ${c.label}`).join('');
+  const linesFrom = k.spc ? Math.max(0, at(k.spc.segments.at(-1)!.from)) : 0;
   return controlChart(
     {
       title: `${k.id} ${k.name}: recent figures`,
-      description: `${figures.join(', ')}${target}${limits}.`,
+      description: `${figures.join(', ')}${target}${limits}${changeText}.`,
       points,
       target: k.target,
-      lines: k.spc ? { mean: k.spc.mean, upperLimit: k.spc.upperLimit, lowerLimit: k.spc.lowerLimit } : null,
+      lines: k.spc ? { mean: k.spc.mean, upperLimit: k.spc.upperLimit, lowerLimit: k.spc.lowerLimit, from: linesFrom } : null,
+      changes,
     },
     (v) => formatFigure(v, style),
   );

@@ -15,6 +15,14 @@ export interface ControlLines {
   mean: number;
   upperLimit: number;
   lowerLimit: number;
+  /** The index of the first point the lines describe (the current process's first); default 0. */
+  from?: number;
+}
+
+/** A recorded process change, drawn as a vertical line before the point it first applies to. */
+export interface ChartChange {
+  index: number;
+  label: string;
 }
 
 const f = (x: number) => x.toFixed(1);
@@ -69,6 +77,7 @@ export interface ControlChartInput {
   points: ChartPoint[];
   target: number | null;
   lines: ControlLines | null;
+  changes?: ChartChange[];
 }
 
 const SIGNAL_MARK: Record<'improvement' | 'concern' | 'neither', (x: number, y: number) => string> = {
@@ -97,15 +106,24 @@ export function controlChart(input: ControlChartInput, format: (v: number) => st
   const y = scale(extents, top, bottom);
   const step = (right - left) / Math.max(input.points.length - 1, 1);
   const xy = input.points.map((p, i) => (p.value === null ? null : { x: left + i * step, y: y(p.value) }));
-  const hLine = (v: number, cls: string, label: string, dash: string, stroke = '#505a5f') =>
-    `<line class="${cls}" x1="${left}" x2="${right}" y1="${f(y(v))}" y2="${f(y(v))}" stroke="${stroke}" stroke-dasharray="${dash}"/>` +
+  const hLine = (v: number, cls: string, label: string, dash: string, stroke = '#505a5f', x1: number = left) =>
+    `<line class="${cls}" x1="${x1 === left ? left : f(x1)}" x2="${right}" y1="${f(y(v))}" y2="${f(y(v))}" stroke="${stroke}" stroke-dasharray="${dash}"/>` +
     `<text x="${left - 4}" y="${f(y(v) + 4)}" text-anchor="end" font-size="10">${escapeXml(label)}</text>`;
   const parts: string[] = [];
-  if (input.lines) {
+  for (const c of input.changes ?? []) {
+    // Half a step before the point, so the line sits between the old process and the new.
+    const x = Math.max(left, left + (c.index - 0.5) * step);
     parts.push(
-      hLine(input.lines.upperLimit, 'limit', `UPL ${format(input.lines.upperLimit)}`, '2 3'),
-      hLine(input.lines.lowerLimit, 'limit', `LPL ${format(input.lines.lowerLimit)}`, '2 3'),
-      hLine(input.lines.mean, 'mean', `mean ${format(input.lines.mean)}`, '0'),
+      `<line class="change" x1="${f(x)}" x2="${f(x)}" y1="${top}" y2="${bottom}" stroke="#4c2c92" stroke-dasharray="4 2"><title>${escapeXml(`Process change ${c.label}`)}</title></line>`,
+      `<text x="${f(x + 3)}" y="${top + 8}" font-size="10" fill="#4c2c92">change</text>`,
+    );
+  }
+  if (input.lines) {
+    const x1 = left + (input.lines.from ?? 0) * step;
+    parts.push(
+      hLine(input.lines.upperLimit, 'limit', `UPL ${format(input.lines.upperLimit)}`, '2 3', undefined, x1),
+      hLine(input.lines.lowerLimit, 'limit', `LPL ${format(input.lines.lowerLimit)}`, '2 3', undefined, x1),
+      hLine(input.lines.mean, 'mean', `mean ${format(input.lines.mean)}`, '0', undefined, x1),
     );
   }
   if (input.target !== null) parts.push(hLine(input.target, 'target', `target ${format(input.target)}`, '8 4', '#d4351c'));

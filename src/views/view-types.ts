@@ -20,6 +20,8 @@ export interface Counts {
   green: number;
   grey: number;
   missing: number;
+  /** Not applicable this period (counted apart, never on or off target). */
+  na: number;
   total: number;
   onTarget: number;
   offTarget: number;
@@ -112,6 +114,9 @@ export interface Gap {
   kpi: KpiRef;
   problem: string;
   who: string;
+  /** The gap is commentary (an exception report, a project's status) or a sign-off: the refusal names the command that helps. */
+  commentary: boolean;
+  signOff: boolean;
 }
 
 export interface PaperView {

@@ -37,10 +37,11 @@ export function writeFilesAtomically(dir: string, files: Array<{ path: string; d
   try {
     fs.mkdirSync(dir, { recursive: true });
     for (const name of fs.readdirSync(dir)) if (name.startsWith(TMP_PREFIX)) fs.rmSync(join(dir, name), { force: true });
-    for (const f of files) {
+    for (const [i, f] of files.entries()) {
       const target = join(dir, f.path);
       fs.mkdirSync(dirname(target), { recursive: true });
-      const base = `${TMP_PREFIX}${tag}-${f.path.replace(/[\\/]/g, '_')}`;
+      // Short whatever the file's name, so a long name cannot push the temporary past 255 bytes.
+      const base = `${TMP_PREFIX}${tag}-${i}`;
       const s = { tmp: join(dirname(target), base), target, backup: join(dirname(target), `${base}.old`) };
       staged.push(s);
       fs.writeFileSync(s.tmp, f.data);

@@ -167,6 +167,13 @@ describe('planCollection', () => {
     expect(plan.forms[0]!.rows[0]!.last).toMatch(/^91\.\d+% \(2025-09\)$/);
   });
 
+  it("a quarter's form is due by the quarter's deadline, not its first month's", () => {
+    const plan = planCollection(ws([monthly], []), period('2025-26-Q3'), () => false);
+    const december = plan.forms[0]!.rows.find((r) => r.period === '2025-12')!.deadline;
+    expect(plan.forms[0]!.returnBy).toBe(december);
+    expect(plan.forms[0]!.rows.find((r) => r.period === '2025-10')!.deadline < december).toBe(true);
+  });
+
   it.each([
     ['Repairs Analyst', 'repairs-analyst'],
     ['  Data & Insight / Officer ', 'data-insight-officer'],

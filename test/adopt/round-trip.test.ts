@@ -277,3 +277,24 @@ describe('import of CSVs and restatements', () => {
     expect(outturns(dir).endsWith('HC-01,2025-09,80.0,80,100,Repairs Manager,\nHC-01,2026-01,88.5,177,200,,\n')).toBe(true);
   });
 });
+
+describe('prf import: check this figure', () => {
+  it('warns of a figure far outside the KPI’s own process limits, and still imports it', async () => {
+    const dir = workspace();
+    // Eighteen months of HC-01 at 85 or 87 (of 100) before the base's October to December rows.
+    const months = Array.from({ length: 18 }, (_, i) => {
+      const m = 3 + i;
+      const period = `${2024 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+      const n = i % 2 === 0 ? 85 : 87;
+      return `HC-01,${period},${n}.0,${n},100,Repairs Manager,\n`;
+    });
+    writeFileSync(join(dir, 'data/outturns/2024-25.csv'), `kpi,period,value,numerator,denominator,reviewed_by,note\n${months.slice(0, 12).join('')}`);
+    appendFileSync(join(dir, 'data/outturns/2025-26.csv'), months.slice(12).join(''));
+    writeFileSync(join(dir, 'jan.csv'), 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-01,8.7,87,1000,,\n');
+    const r = await runInProcess(['import', 'jan.csv'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('figure-implausible');
+    expect(r.stderr).toContain('check this figure: HC-01 2026-01 is 8.7%, far outside its process limits');
+    expect(outturns(dir)).toContain('HC-01,2026-01,8.7,87,1000,,');
+  });
+});

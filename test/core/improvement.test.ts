@@ -215,8 +215,24 @@ describe('computeImprovement: the result', () => {
       'kpis',
       'comparedWith',
       'atRisk',
+      'likelyToDecline',
+      'notApplicable',
     ]);
-    expect(Object.keys(r.kpis[0]!)).toEqual(['id', 'current', 'previous', 'outcome', 'reason', 'name', 'committee']);
+    expect(Object.keys(r.kpis[0]!)).toEqual([
+      'id',
+      'current',
+      'previous',
+      'outcome',
+      'reason',
+      'atBest',
+      'notApplicable',
+      'name',
+      'committee',
+      'unit',
+      'unitLabel',
+      'decimals',
+      'yearEnd',
+    ]);
   });
 
   it('counts, orders by id and lists declined then unchanged as at risk', () => {

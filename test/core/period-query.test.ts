@@ -35,8 +35,8 @@ describe('resolvePeriodQuery: what to type instead', () => {
     ['2025-26-Q5', 'there is no quarter Q5: quarters are Q1 to Q4'],
     ['2025-26-H3', 'there is no half H3: halves are H1 and H2'],
     [
-      'Oct 2025',
-      '"Oct 2025" is not a period: type q3 for the latest Q3 with figures, 2025-26-Q3 for a quarter, 2025-10 for a month, 2025-26-H1 for a half or 2025-26 for a year',
+      'next quarter',
+      '"next quarter" is not a period: type q3 for the latest Q3 with figures, 2025-26-Q3 for a quarter, 2025-10 for a month, 2025-26-H1 for a half or 2025-26 for a year',
     ],
     ['', '"" is not a period'],
     ['h1', '"h1" is not a period'],

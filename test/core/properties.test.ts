@@ -8,7 +8,7 @@ import type { Band, Measure } from '../../src/model/kpi.js';
 import type { Observation } from '../../src/model/workspace.js';
 import { measure, monthly, obs, period, workspace } from './fixtures.js';
 
-const SEVERITY: Record<Status, number> = { green: 0, amber: 1, red: 2, grey: -1, missing: -1 };
+const SEVERITY: Record<Status, number> = { green: 0, amber: 1, red: 2, grey: -1, missing: -1, na: -1 };
 
 const figure = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const kpiArb = fc.record({

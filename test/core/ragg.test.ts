@@ -3,6 +3,7 @@ import { compareToTarget, measureStatus, onTarget, qualitativeStatus, type RaggK
 import type { Outturn } from '../../src/core/rollup.js';
 import type { TargetResult } from '../../src/core/targets.js';
 import type { Band } from '../../src/model/kpi.js';
+import { ruleFor } from '../../src/core/rule.js';
 
 const fivePercent: Band = { band: 0.05, bandType: 'relative' };
 const kpi = (over: Partial<RaggKpi> = {}): RaggKpi => ({ level: 'kpi', polarity: 'higher', decimals: 1, unit: 'percentage', ...over });
@@ -122,10 +123,11 @@ describe('measureStatus: the order of the rules', () => {
     expect(measureStatus(kpi(over), outturn, target, fivePercent).status).toBe(status);
   });
 
-  it("the KPI's own band overrides the workspace's", () => {
+  it("the KPI's own band overrides the workspace's (ruleFor, applied once)", () => {
+    const workspaceRagg = { ...fivePercent, exceptionsFor: ['red' as const] };
     const own = kpi({ ragg: { band: 0.2, bandType: 'relative' } });
-    expect(measureStatus(own, reported(80), set(90), fivePercent).status).toBe('amber');
-    expect(measureStatus(kpi(), reported(80), set(90), fivePercent).status).toBe('red');
+    expect(measureStatus(own, reported(80), set(90), ruleFor(own, workspaceRagg)).status).toBe('amber');
+    expect(measureStatus(kpi(), reported(80), set(90), ruleFor(kpi(), workspaceRagg)).status).toBe('red');
   });
 });
 

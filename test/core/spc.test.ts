@@ -4,12 +4,19 @@ import { spc, type SpcResult, type SpcRule, type SpcSettings } from '../../src/c
 const loose: SpcSettings = { minimumPoints: 2, shiftLength: 7, trendLength: 7 };
 type Polarity = 'higher' | 'lower' | 'neutral';
 
-function run(values: number[], settings: Partial<SpcSettings> = {}, polarity: Polarity = 'higher', target: number | null = null): SpcResult {
+function run(
+  values: number[],
+  settings: Partial<SpcSettings> = {},
+  polarity: Polarity = 'higher',
+  target: number | null = null,
+  rebaseAt: number[] = [],
+): SpcResult {
   const result = spc(
     values.map((value, i) => ({ periodName: `p${i}`, value })),
     polarity,
     target,
     { ...loose, ...settings },
+    rebaseAt,
   );
   if (result === null) throw new Error('expected a result');
   return result;
@@ -67,6 +74,118 @@ describe('reference worked examples (NHSRplotthedots)', () => {
     expect(r.upperLimit).toBeCloseTo(35 / 18 + 2.66, 12);
     expect(withRule(r, 'beyondLimit')).toEqual([4]);
     expect(r.variation).toBe('common_cause');
+  });
+});
+
+describe('reference settings: fixed baseline, rebase, screening off (NHSRplotthedots)', () => {
+  // tests/testthat/test-ptd_spc_standard.R, "it returns expected values": RNORM_20 with its 15th
+  // point set to 10, then screen_outliers FALSE; tests/testthat/_snaps/ptd_spc_standard.md gives
+  // mean_col 0.6694159 and lpl/upl -2.383666/3.722497 screened, -4.596625/5.935457 not.
+  const outlier = RNORM_20.map((v, i) => (i === 14 ? 10 : v));
+  it.each([
+    { name: 'screened (the default)', settings: {}, mean: 0.6694159, lower: -2.383666, upper: 3.722497 },
+    { name: 'screening off', settings: { screenMovingRanges: false }, mean: 0.6694159, lower: -4.596625, upper: 5.935457 },
+  ])('an outlier, $name: mean $mean, limits $lower to $upper', ({ settings, mean, lower, upper }) => {
+    const r = run(outlier, settings);
+    expect([r.mean, r.lowerLimit, r.upperLimit].map((x) => Number(x.toPrecision(7)))).toEqual([mean, lower, upper]);
+  });
+
+  // The same file's "it sets the rebase_group field": a rebase at the 11th point makes groups of
+  // ten and ten, whose limits are the two facets of _snaps/ptd_spc.md (each group on its own).
+  it('a rebase at the 11th point gives each group its own limits', () => {
+    const r = run(RNORM_20, {}, 'higher', null, [10]);
+    expect(r.points.map((p) => p.segment)).toEqual([...Array(10).fill(0), ...Array(10).fill(1)]);
+    expect(r.segments.map((g) => [sig3(g.mean), sig3(g.lowerLimit), sig3(g.upperLimit)])).toEqual([
+      [0.0746, -2.6, 2.75],
+      [0.209, -3.28, 3.7],
+    ]);
+    // The current process is the last segment: its limits are the top-level ones.
+    expect([sig3(r.mean), sig3(r.lowerLimit), sig3(r.upperLimit)]).toEqual([0.209, -3.28, 3.7]);
+    expect(r.segments.map((g) => [g.from, g.to, g.points])).toEqual([
+      ['p0', 'p9', 10],
+      ['p10', 'p19', 10],
+    ]);
+  });
+
+  // "setting fix_after_n_points changes the calculations" (fix_after_n_points = 12): the mean and
+  // moving ranges come from the first 12 rows only (fix_y), as ptd_spc_standard computes them.
+  it('fixAfter 12 takes the limits from the first 12 points and holds them', () => {
+    const whole = run(RNORM_20);
+    const fixed = run(RNORM_20, { fixAfter: 12 });
+    expect(fixed.lowerLimit).not.toBe(whole.lowerLimit);
+    expect(fixed.upperLimit).not.toBe(whole.upperLimit);
+    expect(fixed.mean).toBeCloseTo(0.19417934, 8);
+    expect(fixed.meanMovingRange).toBeCloseTo(1.0532252454545452, 8);
+    expect(fixed.segments[0]).toMatchObject({ points: 20, baselinePoints: 12 });
+    // Later points are judged against the held limits: a 20th point of 3 is beyond them.
+    const late = run([...RNORM_20.slice(0, 19), 3], { fixAfter: 12 });
+    expect(late.points.at(-1)!.rules).toContain('beyondLimit');
+    expect(run([...RNORM_20.slice(0, 19), 3]).points.at(-1)!.rules).not.toContain('beyondLimit');
+  });
+
+  // R/ptd_add_short_group_warnings.R: a group with fewer points than the threshold (13) has trial limits.
+  it.each([
+    { name: 'a segment of 12 after a rebase', values: RNORM_20.slice(0, 20), rebaseAt: [8], trial: true, isNull: false },
+    { name: 'a segment of 13 after a rebase', values: RNORM_20.slice(0, 20), rebaseAt: [7], trial: false, isNull: false },
+    { name: '12 points with no rebase: no SPC', values: RNORM_20.slice(0, 12), rebaseAt: [], trial: null, isNull: true },
+    { name: 'one point since the rebase: no SPC', values: RNORM_20, rebaseAt: [19], trial: null, isNull: true },
+  ])('$name', ({ values, rebaseAt, trial, isNull }) => {
+    const r = spc(
+      values.map((value, i) => ({ periodName: `p${i}`, value })),
+      'higher',
+      null,
+      { ...loose, minimumPoints: 13 },
+      rebaseAt,
+    );
+    expect(r === null).toBe(isNull);
+    if (r) expect(r.trial).toBe(trial);
+  });
+});
+
+describe('Making Data Count icon names', () => {
+  it.each([
+    { values: [...BASE, 10], polarity: 'higher', icon: 'improvement_high' },
+    { values: [...BASE, -10], polarity: 'higher', icon: 'concern_low' },
+    { values: [...BASE, 10], polarity: 'lower', icon: 'concern_high' },
+    { values: [...BASE, -10], polarity: 'lower', icon: 'improvement_low' },
+    { values: [...BASE, 10], polarity: 'neutral', icon: 'neutral_high' },
+    { values: [...BASE, -10], polarity: 'neutral', icon: 'neutral_low' },
+    { values: BASE, polarity: 'higher', icon: 'common_cause' },
+  ] as Array<{ values: number[]; polarity: Polarity; icon: string }>)('$polarity, last point of $values.length: $icon', ({ values, polarity, icon }) => {
+    expect(run(values, {}, polarity).variationIcon).toBe(icon);
+  });
+
+  it.each([
+    { target: -3.1, icon: 'pass' },
+    { target: 3.3, icon: 'fail' },
+    { target: 0.5, icon: 'inconsistent' },
+    { target: null, icon: null },
+  ])('assurance, target $target: $icon', ({ target, icon }) => {
+    expect(run(RNORM_20, {}, 'higher', target).assuranceIcon).toBe(icon);
+  });
+});
+
+describe('assurance on the current process', () => {
+  // Twenty points around 50 (target 60, higher is better: a consistent fail), then a step up to
+  // around 70 that no recorded change explains: a shift of improvement.
+  const before = Array.from({ length: 20 }, (_, i) => 50 + (i % 2 === 0 ? 1 : -1));
+  const after = [70, 71, 69, 70, 71, 69, 70, 71];
+  it('after a run of improvement with no recorded change, judges the points since the run began', () => {
+    const r = run([...before, ...after], {}, 'higher', 60);
+    expect(r.variation).toBe('special_cause_improving');
+    expect(r.assurance).toBe('consistent_pass');
+    expect(r.assuranceBasis).toMatchObject({ kind: 'run', from: 'p20', points: 8 });
+  });
+  it('with the change recorded as a rebase, judges the new segment', () => {
+    const r = run([...before, ...after], {}, 'higher', 60, [20]);
+    expect(r.assurance).toBe('consistent_pass');
+    expect(r.assuranceBasis).toMatchObject({ kind: 'process', from: 'p20', points: 8 });
+  });
+  it('with no special cause, judges the whole segment', () => {
+    expect(run(before, {}, 'higher', 60).assuranceBasis).toMatchObject({ kind: 'process', from: 'p0', points: 20 });
+  });
+  it('a process with no variation exactly on target consistently passes', () => {
+    expect(run([100, 100, 100, 100], {}, 'higher', 100).assurance).toBe('consistent_pass');
   });
 });
 

@@ -20,7 +20,7 @@ describe('computeStatus: the JSON contract', () => {
     expect(Object.keys(r)).toEqual(['period', 'kpis', 'summary']);
     expect(Object.keys(r.kpis[0]!).slice(0, 8)).toEqual(['id', 'name', 'committee', 'value', 'target', 'status', 'onTarget', 'trend']);
     expect(Object.keys(r.kpis[0]!.trend)).toEqual(['previous', 'lastYear']);
-    expect(Object.keys(r.summary)).toEqual(['red', 'amber', 'green', 'grey', 'missing', 'onTarget', 'offTarget']);
+    expect(Object.keys(r.summary)).toEqual(['red', 'amber', 'green', 'grey', 'missing', 'na', 'onTarget', 'offTarget']);
     expect(r.kpis[0]).toMatchObject({ id: 'K-01', name: 'Test measure', committee: 'housing-osc', value: 96.4, target: 90, status: 'green', onTarget: true });
     expect(r.period).toBe('2025-26-Q3');
   });
@@ -204,7 +204,7 @@ describe('computeStatus: series and SPC', () => {
     const ws = workspace({
       kpis: [k],
       observations: monthly(k, '2025-07', [50, 51, 49, 50, 52, 50]),
-      config: { spc: { minimumPoints: 6, shiftLength: 7, trendLength: 7 } },
+      config: { spc: { minimumPoints: 6, shiftLength: 7, trendLength: 7, fixAfter: null, screenMovingRanges: true } },
     });
     expect(computeStatus(ws, q3).kpis[0]!.spc).not.toBeNull();
   });
@@ -295,7 +295,7 @@ describe('computeStatus: projects and narratives', () => {
 });
 
 describe('computeStatus: the list and the summary', () => {
-  const statusOf: Record<Status, number | null> = { red: 50, amber: 88, green: 95, grey: 0, missing: null };
+  const statusOf: Record<Status, number | null> = { red: 50, amber: 88, green: 95, grey: 0, missing: null, na: null };
   function mixed(statuses: Status[]) {
     const kpis = statuses.map((s, i) =>
       quarterly({
@@ -311,7 +311,7 @@ describe('computeStatus: the list and the summary', () => {
   it('orders by id and counts each colour, amber, grey and green as on target', () => {
     const r = computeStatus(mixed(['red', 'red', 'amber', 'green', 'green', 'green', 'grey', 'missing']), q3);
     expect(r.kpis.map((k) => k.id)).toEqual(['K-01', 'K-02', 'K-03', 'K-04', 'K-05', 'K-06', 'K-07', 'K-08']);
-    expect(r.summary).toEqual({ red: 2, amber: 1, green: 3, grey: 1, missing: 1, onTarget: 5, offTarget: 2 });
+    expect(r.summary).toEqual({ red: 2, amber: 1, green: 3, grey: 1, missing: 1, na: 0, onTarget: 5, offTarget: 2 });
   });
 
   it('can be limited to one committee', () => {
@@ -327,7 +327,7 @@ describe('computeStatus: the list and the summary', () => {
     expect(computeStatus(mixed(['red']), q3, { committee: 'nobody' })).toEqual({
       period: '2025-26-Q3',
       kpis: [],
-      summary: { red: 0, amber: 0, green: 0, grey: 0, missing: 0, onTarget: 0, offTarget: 0 },
+      summary: { red: 0, amber: 0, green: 0, grey: 0, missing: 0, na: 0, onTarget: 0, offTarget: 0 },
     });
   });
 

@@ -2,7 +2,7 @@ import { normalize } from 'node:path/posix';
 import { describe, expect, it } from 'vitest';
 import type { RuleCode } from '../../src/diagnostics/codes.js';
 import type { Diagnostic, Severity } from '../../src/diagnostics/diagnostic.js';
-import type { SourceFile } from '../../src/load/decode.js';
+import { sourceInMemory, type SourceFile } from '../../src/load/decode.js';
 import { readPaths } from '../../src/load/read-sources.js';
 import type { WorkspaceSources } from '../../src/load/sources.js';
 import type { Workspace } from '../../src/model/workspace.js';
@@ -67,7 +67,7 @@ export function workspaceFiles(changes: FileChanges = {}): Map<string, Uint8Arra
 
 /** A file as the reader hands it to the loader: the one place the tables depend on its shape. */
 export function sourceFile(path: string, bytes: Uint8Array): SourceFile {
-  return { path, bytes };
+  return sourceInMemory(path, bytes);
 }
 
 /**

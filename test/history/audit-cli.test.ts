@@ -82,6 +82,14 @@ describe('prf history', () => {
     expect(r.stdout).toContain(`2026-01-20  ${first.slice(0, 7)}  Alice Officer  "Q3 figures"\n  entry created (${KPI_FILE})`);
   });
 
+  it('lists the recorded process changes before the commits', async () => {
+    const r = await runInProcess(['history', 'HC-AM-01'], repo.dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      'Process changes recorded in the dictionary, oldest first:\n  2025-04-01  New void works contract started, with a 10-working-day standard for minor works (decided by Cabinet (contract award)); control limits start again here\n\nCommits, newest first:',
+    );
+  });
+
   it("prints JSON with each commit's words", async () => {
     const r = await runInProcess(['history', 'SP-ES-03', '--format', 'json'], repo.dir);
     const json = JSON.parse(r.stdout) as { kpi: string; shallow: boolean; commits: Array<{ commit: string; author: string; changes: string[] }> };

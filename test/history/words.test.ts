@@ -26,6 +26,19 @@ describe('target changes in words', () => {
     ],
     ['set at last', { type: 'toBeSet', reason: 'Full Council in February' }, { type: 'single', value: 97 }, ['target: to be set -> 97%']],
     ['unchanged', { type: 'single', value: 95 }, { type: 'single', value: 95 }, []],
+    [
+      'a quarter made information only, with its reason',
+      { type: 'profiled', profile: { Q1: 2.86, Q2: 2.88, Q3: 2.89, Q4: 3.2 } },
+      { type: 'profiled', profile: { Q1: { informationOnly: 'new measure' }, Q2: 2.88, Q3: 2.89, Q4: 3.2 } },
+      ['target Q1 changed'],
+    ],
+    [
+      'a reason changed',
+      { type: 'profiled', profile: { Q1: { noTarget: 'set after review' }, Q2: 3 }, others: 'none' },
+      { type: 'profiled', profile: { Q1: { noTarget: 'set by Cabinet' }, Q2: 3 }, others: 'none' },
+      ['target Q1 noTarget: set after review -> set by Cabinet'],
+    ],
+    ['a linear profile added', { type: 'single', value: 23 }, { type: 'single', value: 23, profile: 'linear' }, ['target set: linear']],
   ])('%s', (_name, before, after, words) => {
     expect(targetChanges(before, after, 'percentage').map((c) => c.words)).toEqual(words);
   });

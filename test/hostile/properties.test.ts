@@ -8,7 +8,10 @@ import type { WorkspaceSources } from '../../src/load/sources.js';
 import { readWorkspaceSources } from '../../src/load/read-sources.js';
 import { BASE_FILES, COMMENTARY, CONFIG, MEASURE, OUTTURNS, PROJECT } from '../helpers/base-workspace.js';
 import { workspaceFiles, workspaceSources } from '../helpers/rule-tester.js';
+import { bytesOf, sourceInMemory } from '../../src/load/decode.js';
 import { REPO } from '../helpers/run.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
 
 const FILES = {
   config: CONFIG,
@@ -135,8 +138,8 @@ describe('the demo workspace', () => {
             .sort((a, b) => a.k - b.k)
             .map((p) => p.x);
         const outturns = demo.outturns.map((f, i) => {
-          const [header, ...rows] = new TextDecoder().decode(f.bytes).trimEnd().split('\n');
-          return { ...f, bytes: new TextEncoder().encode(`${[header, ...shuffle(rows, seeds[i % 4]!)].join('\n')}\n`) };
+          const [header, ...rows] = new TextDecoder().decode(bytesOf(f)).trimEnd().split('\n');
+          return sourceInMemory(f.path, enc(`${[header, ...shuffle(rows, seeds[i % 4]!)].join('\n')}\n`));
         });
         const shuffled = {
           ...demo,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, MAX_FILE_BYTES } from '../../src/load/decode.js';
+import { decodeText, MAX_FILE_BYTES, sourceInMemory } from '../../src/load/decode.js';
 
-const file = (bytes: number[] | Uint8Array) => ({ path: 'x.csv', bytes: Uint8Array.from(bytes) });
+const file = (bytes: number[] | Uint8Array) => sourceInMemory('x.csv', Uint8Array.from(bytes));
 const enc = (s: string) => [...new TextEncoder().encode(s)];
 
 describe('decodeText', () => {
@@ -22,7 +22,7 @@ describe('decodeText', () => {
   });
 
   it('refuses a file over the size limit, naming the limit', () => {
-    const r = decodeText({ path: 'big.csv', bytes: new Uint8Array(MAX_FILE_BYTES + 1) });
+    const r = decodeText({ path: 'big.csv', size: MAX_FILE_BYTES + 1, read: () => expect.unreachable('a file over the limit is never read') });
     expect(r.text).toBeNull();
     expect(r.diagnostics).toMatchObject([{ code: 'file-too-large', line: 1, column: 1 }]);
     expect(r.diagnostics[0]!.message).toContain(String(MAX_FILE_BYTES));

@@ -39,6 +39,7 @@ describe('the fast YAML path', () => {
     ['dates and yes/no stay text', 'a: 2024-01-01\nb: no\nc: yes\nd: on', { a: '2024-01-01', b: 'no', c: 'yes', d: 'on' }],
     ['numbers as YAML 1.2 core reads them', 'a: 0x1F\nb: 1e3\nc: .inf\nd: 012', { a: 31, b: 1000, c: Infinity, d: 12 }],
     ['nulls', 'a: ~\nb:\nc: null', { a: null, b: null, c: null }],
+    ['a hash whose letters and digits look like an exponent', 'sha256: 4da40a38e47c7ce69cd5d3e06023f5c0', { sha256: '4da40a38e47c7ce69cd5d3e06023f5c0' }],
   ])('reads %s like the careful parser', (_name, text, value) => {
     expect(quickParseYaml('x.yaml', text)!.value).toEqual(value);
     expect(parseYaml('x.yaml', text).source!.value).toEqual(value);
@@ -50,6 +51,7 @@ describe('the fast YAML path', () => {
     ['a duplicate key', 'a: 1\na: 2'],
     ['a tab for indentation', 'a:\n\tb: 1'],
     ['a number that overflows', 'name: 1e400'],
+    ['a negative decimal that overflows, in a list', 'a: [-1.5E+400]'],
     ['a YAML 1.1 binary number', 'name: 0b101'],
   ])('leaves %s to the careful parser', (_name, text) => {
     expect(quickParseYaml('x.yaml', text)).toBeNull();

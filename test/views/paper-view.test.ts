@@ -79,7 +79,7 @@ const TWO_COMMITTEES = {
   [COMMENTARY]: (b: string) => `${b}  - text: Tenants' panel met twice.\nforwardLook:\n  - kpi: HC-02\n    text: Second contractor starts in January.\n`,
 };
 
-const counts = (c: Partial<Counts>): Counts => ({ red: 0, amber: 0, green: 0, grey: 0, missing: 0, onTarget: 0, offTarget: 0, total: 0, ...c });
+const counts = (c: Partial<Counts>): Counts => ({ red: 0, amber: 0, green: 0, grey: 0, missing: 0, na: 0, onTarget: 0, offTarget: 0, total: 0, ...c });
 
 type IndexSummary = { counts: Counts; committees: { name: string; total: number; exceptionCount: number; gapCount: number }[] };
 

@@ -14,6 +14,7 @@ import { formatFigure, formatFixed } from '../../core/figures.js';
 import { formatPeriod, fyName, fyOf, type Period } from '../../model/periods.js';
 import { observationsOf } from '../../core/observations.js';
 import { measureStatus } from '../../core/ragg.js';
+import { ruleFor } from '../../core/rule.js';
 import { outturnFor, yearToDateOutturn } from '../../core/rollup.js';
 import { targetFor } from '../../core/targets.js';
 import type { Config } from '../../model/config.js';
@@ -65,7 +66,7 @@ export function statusesFor(measures: Measure[], observations: Observation[], pe
   return measures.map((kpi) => {
     const outturn = outturnFor(kpi, observationsOf({ observations }, kpi.id), period, start);
     const target = targetFor(kpi, period, start);
-    const { status } = measureStatus(kpi, outturn, target, config.ragg);
+    const { status } = measureStatus(kpi, outturn, target, ruleFor(kpi, config.ragg));
     return { kpi, status, value: outturn.value, target: target.value };
   });
 }

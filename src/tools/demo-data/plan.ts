@@ -5,8 +5,10 @@
  * The design, checked by test/tools/demo-data.test.ts:
  * - 2025-26 Q3 (October to December 2025): 10 red and 9 amber measures, spread over the three
  *   committees, with every figure in, signed off and explained (the gaps are in Q2, below).
- * - HC-AM-01 (re-let time) improves month on month from April 2025 (an SPC shift and trend,
- *   improvement); FR-TR-01 (calls answered within 420 seconds) deteriorates from March 2025
+ * - HC-AM-01 (re-let time) improves month on month from April 2025, when a new void works
+ *   contract started: recorded in its dictionary entry as a process change with rebase: true, so
+ *   its control limits start again there (trial limits, a trend of improvement), and the row for
+ *   the month it took effect carries the change as its note; FR-TR-01 (calls answered within 420 seconds) deteriorates from March 2025
  *   (an SPC shift and trend, concern).
  * - The 70% check through 2025-26 Q3: 52 of 80 comparable measures improved (65%), so the check
  *   is not met and four more improvements are needed.
@@ -81,7 +83,6 @@ export const RED_WITHOUT_COMMENTARY = 'TSM-BS03';
 export const RED_WITHOUT_COMMENTARY_QUARTER = 2;
 /** Other notes, as an officer would add them. */
 export const NOTES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'HC-AM-01': { '2025-04': 'new void works contract started 1 April 2025' },
   'FR-FS-04': { '2025-26-Q3': 'provisional: capital programme reprofiling goes to Cabinet in February' },
 };
 

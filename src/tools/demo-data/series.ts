@@ -9,7 +9,8 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { formatFixed, roundTo, tidy } from '../../core/figures.js';
 import { ratioScale } from '../../core/rollup.js';
-import { formatPeriod, fyOf, monthIndexInFy, monthsOf, nthMonthOfFy, type Period } from '../../model/periods.js';
+import { formatPeriod, fyOf, monthIndexInFy, monthsOf, nthMonthOfFy, previousPeriod, type Period } from '../../model/periods.js';
+import { periodStartDate } from '../../core/process-changes.js';
 import { targetFor } from '../../core/targets.js';
 import type { Measure } from '../../model/kpi.js';
 import {
@@ -230,6 +231,14 @@ function denominatorText(x: number): string {
   return Number.isInteger(x) ? String(x) : String(tidy(x));
 }
 
+/** The note on the row for the first period a recorded process change applies to, as an officer would write it. */
+function processChangeNote(kpi: Measure, period: Period, startMonth: number): string {
+  const start = periodStartDate(period, startMonth);
+  const previousStart = periodStartDate(previousPeriod(period), startMonth);
+  const change = kpi.processChanges.find((c) => c.date > previousStart && c.date <= start);
+  return change ? `process change from ${change.date}: ${change.change}` : '';
+}
+
 /** Every measure's rows, with sign-off, the missing return, the n/a, the restatement and notes applied. */
 export function buildRows(measures: Measure[], seed: number, startMonth: number): DemoRow[] {
   const byId = new Map(measures.map((m) => [m.id, m]));
@@ -261,7 +270,7 @@ export function buildRows(measures: Measure[], seed: number, startMonth: number)
         numerator: d.numerator === undefined ? '' : String(d.numerator),
         denominator: d.denominator === undefined ? '' : denominatorText(d.denominator),
         reviewedBy: kpi.roles.reviewer,
-        note: NOTES[kpi.id]?.[periodName] ?? '',
+        note: NOTES[kpi.id]?.[periodName] ?? processChangeNote(kpi, d.period, startMonth),
       };
       if (periodName === AWAITING_SIGN_OFF_PERIOD && (AWAITING_SIGN_OFF as readonly string[]).includes(kpi.id)) row.reviewedBy = '';
       if (kpi.id === NOT_AVAILABLE.kpi && periodName === NOT_AVAILABLE.period) {

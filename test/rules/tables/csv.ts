@@ -24,6 +24,12 @@ export default validateTable({
     { name: 'a zero denominator with n/a as the value', files: row4('HC-01,2025-12,n/a,0,0,,no repairs this month') },
     { name: 'a value within half a unit of the counts at its decimals (85.55 for 85.5)', files: row3('HC-01,2025-11,85.55,171,200,Repairs Manager,') },
     { name: 'a blank value worked out from the counts', files: row3('HC-01,2025-11,,171,200,Repairs Manager,') },
+    { name: 'not applicable ([z]) with its reason', files: append('HC-01,2026-01,[z],,,Repairs Manager,no repairs service this month\n') },
+    { name: 'a fraction-like figure explained in the note', files: append('HC-01,2026-01,0.86,86,10000,Repairs Manager,new way of counting\n') },
+    {
+      name: 'a figure within its process limits',
+      files: { [MEASURE]: (b: string) => `${b}spc:\n  minimumPoints: 2\n`, ...append('HC-01,2026-01,86.5,173,200,Repairs Manager,\n') },
+    },
   ],
   invalid: [
     {
@@ -126,7 +132,7 @@ export default validateTable({
     {
       name: 'a share written as a fraction is not guessed',
       files: row2('HC-01,2025-10,-0.5,,,Repairs Manager,'),
-      diagnostics: [error(OUTTURNS, 2, 15, 'csv-value-range', 'write 96.4 for 96.4%')],
+      diagnostics: [error(OUTTURNS, 2, 15, 'csv-value-range', 'a share lies between 0 and 100')],
     },
     {
       name: 'a numerator without a denominator',
@@ -173,6 +179,31 @@ export default validateTable({
       name: 'the same KPI and period twice in one file, reported at the second',
       files: append('HC-01,2025-11,85.5,171,200,Repairs Manager,\n'),
       diagnostics: [error(OUTTURNS, 5, 1, 'csv-duplicate-row', 'already given at data/outturns/2025-26.csv:3')],
+    },
+    {
+      name: 'not applicable ([z]) with no reason',
+      files: append('HC-01,2026-01,[z],,,Repairs Manager,\n'),
+      diagnostics: [warning(OUTTURNS, 5, 15, 'csv-na-reason', 'recorded as not applicable with no reason')],
+    },
+    {
+      name: 'a fraction typed for a percentage',
+      files: append('HC-01,2026-01,0.86,86,10000,Repairs Manager,\n'),
+      diagnostics: [warning(OUTTURNS, 5, 1, 'csv-value-fraction', '0.86 was probably meant as 86.0%')],
+    },
+    {
+      name: 'a misplaced decimal point',
+      files: append('HC-01,2026-01,8.6,86,1000,Repairs Manager,\n'),
+      diagnostics: [warning(OUTTURNS, 5, 1, 'csv-value-scale', 'about 10 times smaller than the recent figures')],
+    },
+    {
+      name: 'a figure outside the range the KPI declares',
+      files: { [MEASURE]: (b: string) => `${b}range:\n  min: 0\n  max: 85.9\n` },
+      diagnostics: [warning(OUTTURNS, 2, 1, 'csv-value-declared-range', 'outside the range HC-01 declares (0 to 85.9)')],
+    },
+    {
+      name: 'a latest figure far outside its process limits',
+      files: { [MEASURE]: (b: string) => `${b}spc:\n  minimumPoints: 2\n`, ...append('HC-01,2026-01,60.0,60,100,Repairs Manager,\n') },
+      diagnostics: [warning(OUTTURNS, 5, 1, 'figure-implausible', 'far outside its process limits 83.5% to 88.8%')],
     },
   ],
 });

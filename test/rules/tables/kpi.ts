@@ -12,6 +12,11 @@ const both =
 // A KPI whose frequency or unit no longer fits the base figures is tested without them.
 const NO_FIGURES = { [OUTTURNS]: null } as const;
 const QUARTERS = '  type: profiled\n  profile: { Q1: 85, Q2: 86, Q3: 86, Q4: 87 }\n';
+// A year-to-date count: summed, cumulative, with the base's single annual target.
+const YEAR_TO_DATE = [edit('unit: percentage', 'unit: number'), edit('aggregation: ratio', 'aggregation: sum'), edit('cumulative: false', 'cumulative: true')];
+// Lines appended after the base entry's last line (41), so the first is line 42.
+const appended = (lines: string) => (base: string) => `${base}${lines}`;
+const processChange = (date: string) => appended(`processChanges:\n  - date: ${date}\n    change: New repairs contract\n    decidedBy: Cabinet\n`);
 const MONTHS = '  type: profiled\n  profile: { Jan: 1, Feb: 1, Mar: 1, Apr: 1, May: 1, Jun: 1, Jul: 1, Aug: 1, Sep: 1, Oct: 1, Nov: 1, Dec: 1 }\n';
 
 /** A KPI entry's rules beyond its schema: its id, the config's lists, roles, targets, benchmarks, recommended fields. */
@@ -38,6 +43,12 @@ export default validateTable({
       name: 'benchmarks in any order for a neutral KPI',
       files: { [MEASURE]: both(edit('polarity: higher', 'polarity: neutral'), withBenchmarks(80, 90, 85)) },
     },
+    { name: 'a declared range in order, with the best value inside it', files: { [MEASURE]: appended('range:\n  min: 0\n  max: 100\nbest: 100\n') } },
+    {
+      name: 'a year-to-date total whose target is spread over the year',
+      files: { ...NO_FIGURES, [MEASURE]: both(...YEAR_TO_DATE, edit('  value: 86\n', '  value: 86\n  profile: linear\n')) },
+    },
+    { name: 'a process change within the figures', files: { [MEASURE]: processChange('2025-11-01') } },
   ],
   invalid: [
     {
@@ -148,6 +159,41 @@ export default validateTable({
       strict: true,
       files: { [MEASURE]: edit('benchmarks: []\n', '') },
       diagnostics: [error(MEASURE, 1, 1, 'kpi-recommended-missing', 'or benchmarks: [] if none exists')],
+    },
+    {
+      name: 'a declared range with its minimum above its maximum',
+      files: { ...NO_FIGURES, [MEASURE]: appended('range:\n  min: 100\n  max: 0\n') },
+      diagnostics: [error(MEASURE, 42, 1, 'kpi-range-order', 'the minimum 100 is above the maximum 0')],
+    },
+    {
+      name: 'a best value outside the declared range',
+      files: { [MEASURE]: appended('range:\n  min: 0\n  max: 90\nbest: 95\n') },
+      diagnostics: [error(MEASURE, 45, 7, 'kpi-range-order', 'best 95 lies outside the declared range 0 to 90')],
+    },
+    {
+      name: 'a year-to-date total with one annual target',
+      files: { ...NO_FIGURES, [MEASURE]: both(...YEAR_TO_DATE) },
+      diagnostics: [warning(MEASURE, 35, 1, 'kpi-target-cumulative-annual', 'add profile: linear to the target')],
+    },
+    {
+      name: "a KPI's own status rule whose last band stops",
+      files: { [MEASURE]: appended('ragg:\n  rule:\n    bands:\n      - status: green\n        upTo: 0.05\n      - status: red\n        upTo: 0.1\n') },
+      diagnostics: [error(MEASURE, 48, 15, 'ragg-rule-coverage', 'ragg: the last band (Red) stops at 0.1')],
+    },
+    {
+      name: 'a process change before the first figure',
+      files: { [MEASURE]: processChange('2020-01-01') },
+      diagnostics: [error(MEASURE, 43, 11, 'process-change-outside-series', 'is before the first figure (2025-10, from 2025-10-01)')],
+    },
+    {
+      name: 'a process change after the latest figure',
+      files: { [MEASURE]: processChange('2026-03-01') },
+      diagnostics: [error(MEASURE, 43, 11, 'process-change-outside-series', 'is after the latest figure (2025-12, to 2025-12-31)')],
+    },
+    {
+      name: 'a process change on a KPI with no figures',
+      files: { ...NO_FIGURES, [MEASURE]: processChange('2025-11-01') },
+      diagnostics: [error(MEASURE, 43, 11, 'process-change-outside-series', 'on a KPI with no figures yet')],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { MAX_ALIAS_COUNT } from '../../../src/load/yaml-source.js';
-import { MEASURE } from '../../helpers/base-workspace.js';
+import { CONFIG, MEASURE } from '../../helpers/base-workspace.js';
 import { edit, error, validateTable } from '../../helpers/rule-tester.js';
 
 // An anchor on an inclusion, and n aliases of it as the exclusions: valid to the schema either way.
@@ -14,6 +14,10 @@ const nested = (n: number) => edit('inclusions: [Responsive repairs]', `inclusio
 export default validateTable({
   name: 'YAML syntax and limits',
   valid: [
+    {
+      name: 'a tab written as an escape, which is not a control character to refuse',
+      files: { [MEASURE]: edit('service: Repairs', 'service: "Repairs\\tteam"') },
+    },
     { name: `${MAX_ALIAS_COUNT - 1} aliases of one anchor`, files: { [MEASURE]: aliases(MAX_ALIAS_COUNT - 1) } },
     {
       name: 'a closed double quote',
@@ -63,6 +67,16 @@ export default validateTable({
       name: 'a KPI file that is a single value',
       files: { 'kpis/HC-03.yaml': 'just some text\n' },
       diagnostics: [error('kpis/HC-03.yaml', 1, 1, 'yaml-not-mapping', 'a single value')],
+    },
+    {
+      name: 'a control character written as an escape in prf.yaml',
+      files: { [CONFIG]: edit('organisation: Fixture Council', 'organisation: "Fixture\\x07 Council"') },
+      diagnostics: [error(CONFIG, 1, 15, 'text-control-character', 'organisation holds a control character (U+0007)')],
+    },
+    {
+      name: 'a terminal escape in a KPI field',
+      files: { [MEASURE]: edit('service: Repairs', 'service: "Repairs\\x1b[2K"') },
+      diagnostics: [error(MEASURE, 3, 10, 'text-control-character', 'service holds a control character (U+001B)')],
     },
   ],
 });

@@ -1,0 +1,117 @@
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+
+/** The lock file, at the workspace root; a dot file, so the loader never reads it. */
+export const LOCK_FILE = '.prf-lock';
+
+/** How long a second writer waits for the first before giving up (milliseconds). */
+export const LOCK_WAIT_MS = 5000;
+
+/** Another prf is changing the workspace; the message names it (command, process id, start). */
+export class LockError extends Error {}
+
+interface Holder {
+  pid: number;
+  host: string;
+  command: string;
+  started: string;
+}
+
+function readHolder(path: string): Holder | null {
+  try {
+    const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
+    return typeof h.pid === 'number' && typeof h.host === 'string'
+      ? { pid: h.pid, host: h.host, command: String(h.command), started: String(h.started) }
+      : null;
+  } catch {
+    // Half-written by a holder that is still starting, or removed meanwhile: look again shortly.
+    return null;
+  }
+}
+
+/** Whether process `pid` on this machine is still running (EPERM: running, as someone else). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Clears a lock whose holder died. Moved aside first, atomically, then checked: if another
+ * recoverer took the lock in the meantime, what was moved is theirs and goes straight back.
+ */
+function recoverStale(path: string, deadPid: number): void {
+  const aside = `${path}.stale-${process.pid}`;
+  try {
+    renameSync(path, aside);
+  } catch {
+    return; // someone else cleared it first
+  }
+  if (readHolder(aside)?.pid === deadPid) rmSync(aside, { force: true });
+  else {
+    try {
+      linkSync(aside, path);
+    } catch {
+      // A third writer already holds a fresh lock; the moved one is simply lost with its holder's run.
+    }
+    rmSync(aside, { force: true });
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `work` holding the workspace's write lock, the one lock every command that changes the
+ * dictionary, the data or the commentary takes (import, new, adopt, signoff, commentary,
+ * benchmarks): wrap the whole read-decide-write, not only the write, so the second of two
+ * imports reads the first one's figures instead of overwriting them with a stale copy:
+ *
+ *     return withWorkspaceLock(root, 'import', async () => { ...load, plan, write... });
+ *
+ * The lock is a file created exclusively (O_EXCL) holding the holder's pid, host, command and
+ * start time. A second writer polls for up to `waitMs`, then fails with a LockError naming the
+ * holder (prf exits 1, nothing changed). A lock left by a process that has died (kill -9, power
+ * cut) on this machine is removed and taken over. The lock is released however `work` ends,
+ * including a thrown error or an interrupt.
+ */
+export async function withWorkspaceLock<T>(root: string, command: string, work: () => Promise<T> | T, waitMs = LOCK_WAIT_MS): Promise<T> {
+  const path = join(root, LOCK_FILE);
+  const me: Holder = { pid: process.pid, host: hostname(), command, started: new Date().toISOString() };
+  const deadline = Date.now() + waitMs;
+  for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
+    let fd: number;
+    try {
+      fd = openSync(path, 'wx');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new LockError(`cannot create the lock ${path} (${(e as NodeJS.ErrnoException).code}): check the folder is writable`);
+      const holder = readHolder(path);
+      if (holder && holder.host === me.host && !alive(holder.pid)) {
+        recoverStale(path, holder.pid);
+        continue;
+      }
+      if (Date.now() >= deadline) {
+        const who = holder ? `prf ${holder.command} (process ${holder.pid} on ${holder.host}, since ${holder.started})` : 'another prf';
+        throw new LockError(`${who} is changing this workspace; nothing was changed. Run again when it has finished (if no prf is running, delete ${path})`);
+      }
+      await sleep(delay);
+      continue;
+    }
+    try {
+      writeSync(fd, `${JSON.stringify(me)}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    break;
+  }
+  try {
+    return await work();
+  } finally {
+    // Only our own lock is removed: a lock judged stale and taken over is someone else's now.
+    if (readHolder(path)?.pid === me.pid) rmSync(path, { force: true });
+  }
+}
