@@ -31,7 +31,8 @@ export interface SiteInput {
   licence: { name: string; url: string };
 }
 
-const STATUS_ORDER: Status[] = ['red', 'amber', 'green', 'grey', 'missing'];
+// N/A comes last and is counted apart: a measure that does not apply is neither on nor off target.
+const STATUS_ORDER: Status[] = ['red', 'amber', 'green', 'grey', 'missing', 'na'];
 
 function countsRows(s: StatusSummary): Array<{ status: Status; label: string; count: number }> {
   return STATUS_ORDER.map((status) => ({ status, label: statusText(status), count: s[status] }));
@@ -70,7 +71,8 @@ function kpiLine(k: KpiStatus, root: string) {
     href: `${root}${kpiPagePath(k.id)}`,
     status: k.status,
     statusLabel: statusText(k.status),
-    value: figureText(k.value, style),
+    // A measure that does not apply has no figure to print: say so rather than show a dash.
+    value: k.status === 'na' ? 'N/A' : figureText(k.value, style),
     target: figureText(k.target, style),
     trend: trendText(k.trend.previous),
   };

@@ -14,9 +14,13 @@ export function readTree(dir: string, under = ''): Record<string, string> {
   return files;
 }
 
-/** The demo in a git repository with its 2025-26-Q1 papers published (committed, with a manifest). */
-export async function publishedDemo(): Promise<GitFixture> {
+/**
+ * The demo in a git repository with its 2025-26-Q1 papers published (committed, with a manifest);
+ * `prepare` may change the workspace before the commit.
+ */
+export async function publishedDemo(prepare?: (dir: string) => void): Promise<GitFixture> {
   const repo = demoRepo();
+  prepare?.(repo.dir);
   repo.commit('The demo workspace', 'Ann Analyst', '2026-01-10T09:00:00Z');
   const r = await runInProcess(['report', '2025-26-Q1', '--format', 'html', '--manifest'], repo.dir);
   if (r.code !== 0) throw new Error(`prf report failed (exit ${r.code}): ${r.stderr}`);

@@ -17,7 +17,14 @@ const out = mkdtempSync(join(tmpdir(), 'prf-site-'));
 let site: Record<string, string> = {};
 
 beforeAll(async () => {
-  repo = await publishedDemo();
+  // FR-FS-05 does not apply in Q1 (a status main added after the site was first built).
+  repo = await publishedDemo((dir) => {
+    const file = join(dir, 'data', 'outturns', '2025-26.csv');
+    const csv = readFileSync(file, 'utf8');
+    const row = /^FR-FS-05,2025-26-Q1,[^\n]*$/m;
+    expect(csv).toMatch(row);
+    writeFileSync(file, csv.replace(row, 'FR-FS-05,2025-26-Q1,not applicable,,,Principal Accountant,No capital programme ran this quarter'));
+  });
   // A draft of the next quarter was never published, so it must not reach the site.
   const q3 = await runInProcess(['report', '2025-26-Q3', '--format', 'html', '--manifest', '--draft'], repo.dir);
   expect(q3.code).toBe(0);
@@ -47,6 +54,18 @@ describe('prf site', () => {
     expect(Object.keys(site)).toEqual(expect.arrayContaining(['how-we-measure.html', 'accessibility.html']));
     expect(Object.keys(site).some((f) => /^priority\/.+\.html$/.test(f))).toBe(true);
     expect(Object.keys(site).some((f) => /^kpi\/.+\.csv$/.test(f))).toBe(true);
+  });
+
+  it('shows a measure that does not apply as N/A with its reason, counted apart from the colours', () => {
+    const page = site['kpi/FR-FS-05.html']!;
+    expect(page).toContain('<span class="badge badge-na"><span aria-hidden="true">⊘</span> N/A</span>');
+    expect(page).toContain('Not applicable: No capital programme ran this quarter');
+    expect(page).toContain('<dt>Latest figure</dt><dd>N/A</dd>');
+    const home = site['index.html']!;
+    const naRow = /<tr><th scope="row"><span class="badge badge-na">.*?<\/span><\/th><td class="num">(\d+)<\/td><\/tr>/;
+    expect(home.match(naRow)?.[1]).toBe('1');
+    const priority = Object.entries(site).find(([f, html]) => f.startsWith('priority/') && html.includes('FR-FS-05.html'))![1];
+    expect(priority).toContain('data-label="Figure">N/A</td>');
   });
 
   it('gives every KPI chart its data table and a CSV of the same figures', () => {
