@@ -5,7 +5,8 @@ import { parsePeriod, periodEndKey, formatPeriod, type Period } from '../model/p
 import { loadWorkspace } from '../rules/load-workspace.js';
 import { readWorkspaceSources } from '../load/read-sources.js';
 import { workspaceTemplateDirs } from '../load/template-files.js';
-import { buildSite } from '../views/site-view.js';
+import { buildSite, DATA_PACKAGE_PATH } from '../views/site-view.js';
+import { dataPackageJson, tableCsv } from '../render/site-files.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { checkOutputFolder } from './context.js';
 import { loadAtRevision } from './load-at.js';
@@ -18,9 +19,6 @@ export interface SiteOptions {
   out?: string;
   through?: string;
 }
-
-/** Open Government Licence v3.0: the default for UK public sector information. */
-export const DEFAULT_LICENCE = { name: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' };
 
 /** A folder under the one prf ran from by its relative path, one elsewhere by its full path. */
 function shownFolder(cwd: string, dir: string): string {
@@ -109,10 +107,15 @@ export async function runSite(io: CliIO, globals: GlobalOptions, options: SiteOp
     workspace: at.workspace,
     period: latest.period,
     published: [...new Set(published.map((p) => formatPeriod(p.period)))],
-    licence: DEFAULT_LICENCE,
+    // The licence is the one named now: publishing under a new licence relicenses the whole site.
+    licence: config.publication.licence,
   });
   const templates = loadTemplates(workspaceTemplateDirs(root, config), displayPath);
-  const files = [...site.pages.map((p) => ({ path: p.path, data: templates.render(p.template, p.view) })), ...site.files];
+  const files = [
+    ...site.pages.map((p) => ({ path: p.path, data: templates.render(p.template, p.view) })),
+    ...site.tables.map((t) => ({ path: t.path, data: tableCsv(t) })),
+    { path: DATA_PACKAGE_PATH, data: dataPackageJson(site.dataPackage) },
+  ];
   if (io.signal?.aborted) {
     io.stderr.write('prf: interrupted before writing; the previous site is as it was\n');
     return EXIT.interrupted;

@@ -2,6 +2,9 @@ import { computeStatus, summarise, type KpiStatus, type StatusSummary } from '..
 import type { Status } from '../core/ragg.js';
 import { formatPeriod, type Period } from '../model/periods.js';
 import type { Workspace } from '../model/workspace.js';
+import type { Licence } from '../model/config.js';
+import { dataPackage, type DataTable } from './open-data.js';
+import { INDICATOR_FIELDS, SERIES_FIELDS, STATUS_FIELDS, indicatorRow, indicatorMeta, statusRow } from './open-data-tables.js';
 import { controlChart } from './svg.js';
 import { figureText, statusText, styleOf, trendText } from './labels.js';
 
@@ -17,18 +20,13 @@ export interface SitePage {
   view: Record<string, unknown>;
 }
 
-export interface SiteFile {
-  path: string;
-  data: string;
-}
-
 export interface SiteInput {
   workspace: Workspace;
   /** The latest published quarter: the figures shown. */
   period: Period;
   /** Every published quarter, oldest first. */
   published: string[];
-  licence: { name: string; url: string };
+  licence: Licence;
 }
 
 // N/A comes last and is counted apart: a measure that does not apply is neither on nor off target.
@@ -44,15 +42,6 @@ function rootOf(path: string): string {
   return depth === 0 ? '' : '../'.repeat(depth);
 }
 
-/** RFC 4180 quoting: a field with a comma, quote or line break is quoted, quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function csv(rows: string[][]): string {
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
 const safeName = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '_');
 
 export function kpiPagePath(id: string): string {
@@ -61,6 +50,11 @@ export function kpiPagePath(id: string): string {
 
 function kpiCsvPath(id: string): string {
   return `kpi/${safeName(id)}.csv`;
+}
+
+/** A KPI's charted figures, as its CSV and as rows of the package's `figures` table. */
+function seriesRows(k: KpiStatus): Array<Array<string | number | null>> {
+  return k.series.map((p) => [k.id, p.periodName, p.value, k.unit]);
 }
 
 function kpiLine(k: KpiStatus, root: string) {
@@ -78,7 +72,7 @@ function kpiLine(k: KpiStatus, root: string) {
   };
 }
 
-function kpiPage(input: SiteInput, k: KpiStatus, periodTitle: string): { page: SitePage; csv: SiteFile } {
+function kpiPage(input: SiteInput, k: KpiStatus, periodTitle: string): { page: SitePage; csv: DataTable } {
   const workspace = input.workspace;
   const path = kpiPagePath(k.id);
   const root = rootOf(path);
@@ -99,7 +93,6 @@ function kpiPage(input: SiteInput, k: KpiStatus, periodTitle: string): { page: S
           (v) => figureText(v, style),
         )
       : '';
-  const rows = [['kpi', 'period', 'value', 'unit'], ...k.series.map((p) => [k.id, p.periodName, p.value === null ? '' : String(p.value), k.unit ?? ''])];
   const commentary = k.commentary;
   const priority = workspace.config.priorities.find((p) => p.id === k.priority);
   return {
@@ -128,12 +121,30 @@ function kpiPage(input: SiteInput, k: KpiStatus, periodTitle: string): { page: S
         commentary: commentary?.overview ?? commentary?.narrative ?? null,
       },
     },
-    csv: { path: kpiCsvPath(k.id), data: csv(rows) },
+    csv: {
+      name: safeName(k.id).toLowerCase(),
+      path: kpiCsvPath(k.id),
+      title: `${k.name}: figures by period`,
+      description: `The figures charted on the page for ${k.id}.`,
+      fields: SERIES_FIELDS,
+      primaryKey: ['kpi', 'period'],
+      rows: seriesRows(k),
+    },
   };
 }
 
+export interface Site {
+  pages: SitePage[];
+  /** Every CSV: one beside each chart, then the package's tables. */
+  tables: DataTable[];
+  /** The `datapackage.json` descriptor. */
+  dataPackage: Record<string, unknown>;
+}
+
+export const DATA_PACKAGE_PATH = 'datapackage.json';
+
 /** Every page and CSV of the site, in a fixed order. */
-export function buildSite(input: SiteInput): { pages: SitePage[]; files: SiteFile[] } {
+export function buildSite(input: SiteInput): Site {
   const { workspace, period } = input;
   const periodName = formatPeriod(period);
   const periodTitle = periodName;
@@ -142,7 +153,7 @@ export function buildSite(input: SiteInput): { pages: SitePage[]; files: SiteFil
   const kpis = report.kpis.filter((k) => k.level === 'kpi');
   const common = { organisation: workspace.config.organisation, periodTitle, licence: input.licence };
   const pages: SitePage[] = [];
-  const files: SiteFile[] = [];
+  const tables: DataTable[] = [];
   const priorities = workspace.config.priorities.map((p) => {
     const mine = kpis.filter((k) => k.priority === p.id);
     return { id: p.id, name: p.name, path: `priority/${safeName(p.id)}.html`, kpis: mine, counts: summarise(mine) };
@@ -158,6 +169,7 @@ export function buildSite(input: SiteInput): { pages: SitePage[]; files: SiteFil
       total: kpis.length,
       priorities: priorities.map((p) => ({ name: p.name, href: p.path, total: p.kpis.length, counts: countsRows(p.counts) })),
       published: [...input.published].reverse(),
+      openData: { dataPackage: DATA_PACKAGE_PATH, indicators: 'data/indicators.csv', figures: 'data/figures.csv', statuses: 'data/statuses.csv' },
     },
   });
   for (const p of priorities) {
@@ -171,8 +183,9 @@ export function buildSite(input: SiteInput): { pages: SitePage[]; files: SiteFil
   for (const k of kpis) {
     const { page, csv: data } = kpiPage(input, k, periodTitle);
     pages.push({ ...page, view: { ...common, ...page.view } });
-    files.push(data);
+    tables.push(data);
   }
+  const packageTables = openDataTables(input, kpis);
   pages.push({
     path: 'how-we-measure.html',
     template: 'site-measure.html',
@@ -193,5 +206,49 @@ export function buildSite(input: SiteInput): { pages: SitePage[]; files: SiteFil
     },
   });
   pages.push({ path: 'accessibility.html', template: 'site-accessibility.html', view: { ...common, root: '', title: 'Accessibility statement' } });
-  return { pages, files };
+  return {
+    pages,
+    tables: [...tables, ...packageTables],
+    dataPackage: dataPackage({
+      organisation: workspace.config.organisation,
+      period: periodName,
+      licence: input.licence,
+      tables: packageTables,
+      indicators: kpis.map((k) => indicatorMeta(input.workspace, k)),
+    }),
+  };
+}
+
+/** The whole published dataset as three tables: the dictionary, the charted figures, the statuses. */
+function openDataTables(input: SiteInput, kpis: KpiStatus[]): DataTable[] {
+  const periodName = formatPeriod(input.period);
+  return [
+    {
+      name: 'indicators',
+      path: 'data/indicators.csv',
+      title: 'The indicator dictionary',
+      description: 'What each indicator measures, how, why, who owns it and which Council Plan priority it serves.',
+      fields: INDICATOR_FIELDS,
+      primaryKey: ['id'],
+      rows: kpis.map((k) => indicatorRow(input.workspace, k)),
+    },
+    {
+      name: 'figures',
+      path: 'data/figures.csv',
+      title: 'Figures by period',
+      description: `Each indicator's figures for its recent periods up to ${periodName}, as charted on its page.`,
+      fields: SERIES_FIELDS,
+      primaryKey: ['kpi', 'period'],
+      rows: kpis.flatMap(seriesRows),
+    },
+    {
+      name: 'statuses',
+      path: 'data/statuses.csv',
+      title: 'Status as published',
+      description: 'Each indicator’s figure, target and status in each published quarter, as its committee saw them.',
+      fields: STATUS_FIELDS,
+      primaryKey: ['period', 'kpi'],
+      rows: kpis.map((k) => statusRow(periodName, k)),
+    },
+  ];
 }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GitFixture } from '../history/git-fixture.js';
 import { publishedDemo, readTree } from './published-site.js';
 import { runInProcess } from '../helpers/run.js';
+import { checkDataPackage } from './frictionless.js';
 
 let repo: GitFixture;
 const out = mkdtempSync(join(tmpdir(), 'prf-site-'));
@@ -78,6 +79,64 @@ describe('prf site', () => {
       expect(csv.split('\r\n')[0]).toBe('kpi,period,value,unit');
       const rows = csv.trim().split('\r\n').length - 1;
       expect((html.match(/<tr><th scope="row">/g) ?? []).length, p).toBe(rows);
+    }
+  });
+
+  it('publishes the whole dataset as a valid Frictionless tabular data package under the Open Government Licence', () => {
+    const descriptor = JSON.parse(site['datapackage.json']!) as {
+      licenses: unknown;
+      resources: Array<{ path: string }>;
+      indicators: Array<Record<string, string>>;
+    };
+    expect(checkDataPackage(descriptor, site)).toEqual([]);
+    expect(descriptor.licenses).toEqual([
+      { name: 'OGL-UK-3.0', path: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/', title: 'Open Government Licence v3.0' },
+    ]);
+    expect(descriptor.resources.map((r) => r.path)).toEqual(['data/indicators.csv', 'data/figures.csv', 'data/statuses.csv']);
+    // The dictionary as metadata: every published KPI with what it means and who owns it.
+    const pages = Object.keys(site).filter((f) => /^kpi\/.+\.html$/.test(f));
+    expect(descriptor.indicators).toHaveLength(pages.length);
+    const fs05 = descriptor.indicators.find((k) => k.id === 'FR-FS-05')!;
+    expect(Object.keys(fs05).sort()).toEqual([
+      'committee',
+      'definition',
+      'frequency',
+      'id',
+      'name',
+      'owner',
+      'polarity',
+      'priority',
+      'purpose',
+      'service',
+      'unit',
+    ]);
+    expect(fs05.polarity).toMatch(/^(higher|lower|neutral)$/);
+    // The statuses table holds what the committee saw, N/A included and never on target.
+    const statuses = site['data/statuses.csv']!.split('\r\n');
+    expect(statuses.find((l) => l.startsWith('2025-26-Q1,FR-FS-05,'))).toBe('2025-26-Q1,FR-FS-05,,,na,,not applicable: No capital programme ran this quarter');
+    expect(site['index.html']).toContain('<a href="datapackage.json">');
+    expect(site['index.html']).toContain(
+      '<a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>',
+    );
+  });
+
+  it('publishes under the licence prf.yaml names', async () => {
+    const file = join(repo.dir, 'prf.yaml');
+    const yaml = readFileSync(file, 'utf8');
+    writeFileSync(
+      file,
+      `${yaml}\npublication:\n  licence:\n    name: CC-BY-4.0\n    title: Creative Commons Attribution 4.0\n    path: https://creativecommons.org/licenses/by/4.0/\n`,
+    );
+    try {
+      const r = await runInProcess(['site', '--out', join(out, 'licence')], repo.dir);
+      expect(r.stderr).toBe('');
+      const built = readTree(join(out, 'licence'));
+      expect(JSON.parse(built['datapackage.json']!).licenses).toEqual([
+        { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' },
+      ]);
+      expect(built['accessibility.html']).toContain('<a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0</a>');
+    } finally {
+      writeFileSync(file, yaml);
     }
   });
 
