@@ -102,11 +102,14 @@ export async function runSite(io: CliIO, globals: GlobalOptions, options: SiteOp
       `no published papers under ${config.paths.reports}/${options.through === undefined ? '' : ` up to ${options.through}`}: publish a quarter first with prf report PERIOD --manifest (not --draft), committed in git`,
     );
   const displayPath = displayPathFn(root, io.cwd);
-  const at = loadAtRevision(io, root, latest.manifest.commit!, displayPath, globals.color);
+  // One edition per quarter: where a quarter has more than one manifest, the last folder's wins.
+  const byQuarter = new Map(published.map((p) => [formatPeriod(p.period), p]));
+  const editions = [...byQuarter.values()].map((p) => ({
+    period: p.period,
+    workspace: loadAtRevision(io, root, p.manifest.commit!, displayPath, globals.color).workspace,
+  }));
   const site = buildSite({
-    workspace: at.workspace,
-    period: latest.period,
-    published: [...new Set(published.map((p) => formatPeriod(p.period)))],
+    editions,
     // The licence is the one named now: publishing under a new licence relicenses the whole site.
     licence: config.publication.licence,
   });
@@ -122,7 +125,7 @@ export async function runSite(io: CliIO, globals: GlobalOptions, options: SiteOp
   }
   writeFilesAtomically(outDir, files);
   io.stdout.write(
-    `wrote ${files.length} files for ${formatPeriod(latest.period)} (published from ${latest.manifest.commit!.slice(0, 7)}) to ${shownFolder(io.cwd, outDir)}\n`,
+    `wrote ${files.length} files for ${editions.length} published ${editions.length === 1 ? 'quarter' : 'quarters'}, the latest ${formatPeriod(latest.period)} (published from ${latest.manifest.commit!.slice(0, 7)}), to ${shownFolder(io.cwd, outDir)}\n`,
   );
   return EXIT.ok;
 }

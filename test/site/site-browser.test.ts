@@ -1,5 +1,6 @@
 /**
- * The demo site in real headless Chromium: every page in a narrow window (asked for 320 px; the
+ * The demo site in real headless Chromium: every page at the front (and an archived quarter's home
+ * and a KPI page) in a narrow window (asked for 320 px; the
  * browser gives about 485) and one page of each kind at 1280 px has no axe violations under the
  * WCAG 2.2 A/AA rules and best practice, and no page in the narrow window scrolls sideways.
  */
@@ -27,15 +28,21 @@ describe.runIf(browser)('the demo site in headless Chromium', () => {
     repo = await publishedDemo();
     const r = await runInProcess(['site', '--out', out], repo.dir);
     if (r.code !== 0) throw new Error(`prf site failed: ${r.stderr}`);
-    const pages = Object.fromEntries(Object.entries(readTree(out)).filter(([f]) => f.endsWith('.html')));
+    // An archived quarter's pages are the front's, from the same templates, with a banner and
+    // other link depths: its home and one KPI page stand for them, beside every front page.
+    const all = Object.entries(readTree(out)).filter(([f]) => f.endsWith('.html'));
+    const archivedKpi = all.find(([f]) => /^archive\/[^/]+\/kpi\//.test(f))?.[0];
+    const pages = Object.fromEntries(
+      all.filter(([f]) => !f.startsWith('archive/') || f === 'archive/index.html' || /^archive\/[^/]+\/index\.html$/.test(f) || f === archivedKpi),
+    );
     names = Object.keys(pages).sort();
     narrow = await checkAccessibility(browser!, pages, 2, { width: 320, tags: WCAG22_TAGS });
     // At desktop width, one page of each kind: the layout differs by template, not by KPI.
-    const kinds = names.filter((n, i) => !n.startsWith('kpi/') || names.findIndex((m) => m.startsWith('kpi/')) === i);
+    const kinds = names.filter((n, i) => (!n.startsWith('kpi/') && !n.startsWith('archive/20')) || names.findIndex((m) => m.startsWith('kpi/')) === i);
     const firstPriority = names.find((n) => n.startsWith('priority/'));
     const sample = Object.fromEntries(kinds.filter((n) => !n.startsWith('priority/') || n === firstPriority).map((n) => [n, pages[n]!]));
     wide = await checkAccessibility(browser!, sample, 2, { width: 1280, tags: WCAG22_TAGS });
-  }, 900_000);
+  }, 1_500_000);
 
   afterAll(() => {
     repo.cleanup();
@@ -43,7 +50,10 @@ describe.runIf(browser)('the demo site in headless Chromium', () => {
   });
 
   it('checks every page of the site', () => {
-    expect(names).toEqual(expect.arrayContaining(['index.html', 'how-we-measure.html', 'accessibility.html']));
+    expect(names).toEqual(
+      expect.arrayContaining(['index.html', 'how-we-measure.html', 'accessibility.html', 'archive/index.html', 'archive/2025-26-Q1/index.html']),
+    );
+    expect(names.some((n) => /^archive\/2025-26-Q1\/kpi\//.test(n))).toBe(true);
     expect(names.filter((n) => n.startsWith('kpi/')).length).toBeGreaterThan(5);
   });
 

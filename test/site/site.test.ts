@@ -6,10 +6,10 @@
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GitFixture } from '../history/git-fixture.js';
-import { publishedDemo, readTree } from './published-site.js';
+import { brokenLinks, publishedDemo, readTree } from './published-site.js';
 import { runInProcess } from '../helpers/run.js';
 import { checkDataPackage } from './frictionless.js';
 
@@ -141,19 +141,7 @@ describe('prf site', () => {
   });
 
   it('has no broken internal links: every href and src, CSVs included, names a file in the site', () => {
-    const broken: string[] = [];
-    let checked = 0;
-    for (const [page, html] of Object.entries(site).filter(([f]) => f.endsWith('.html'))) {
-      for (const m of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
-        const target = m[1]!;
-        if (/^https?:/.test(target)) continue;
-        const [file, fragment] = target.split('#') as [string, string | undefined];
-        const path = file === '' ? page : normalize(join(dirname(page), file)).replace(/\\/g, '/');
-        checked++;
-        if (path.startsWith('..') || !(path in site)) broken.push(`${page}: ${target}`);
-        else if (fragment && !site[path]!.includes(`id="${fragment}"`)) broken.push(`${page}: ${target} (no such id)`);
-      }
-    }
+    const { broken, checked } = brokenLinks(site);
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(50);
   });
