@@ -75,6 +75,12 @@ export function publishedKpis(edition: Edition): KpiStatus[] {
   return computeStatus(edition.workspace, edition.period).kpis.filter((k) => k.level === 'kpi');
 }
 
+/** A status explanation, written to follow a status word, as a sentence of its own. */
+function sentence(text: string): string {
+  const t = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
 function kpiLine(k: KpiStatus, root: string) {
   const style = styleOf(k);
   return {
@@ -125,7 +131,7 @@ function kpiPage(workspace: Workspace, k: KpiStatus, base: string, common: Recor
           definition: entry.definition,
           purpose: entry.purpose,
           // The explanation is written to follow a status word; on the site it starts a sentence.
-          explanation: k.explanation.charAt(0).toUpperCase() + k.explanation.slice(1),
+          explanation: sentence(k.explanation),
           priorityName: priority?.name ?? k.priority,
           priorityHref: `${place.root}priority/${safeName(k.priority)}.html`,
           benchmark: k.benchmark === null ? null : `Quartile ${k.benchmark.quartile} of ${k.benchmark.group} (${k.benchmark.year}); quartile 1 is the best.`,
@@ -180,7 +186,8 @@ export function buildEdition(edition: Edition, kpis: KpiStatus[], options: Editi
       title: 'How we are performing',
       counts: countsRows(summarise(kpis)),
       total: kpis.length,
-      priorities: priorities.map((p) => ({ name: p.name, href: p.path, total: p.kpis.length, counts: countsRows(p.counts) })),
+      // Per priority only the statuses that occur, on one line: six tables of six rows buried the priorities.
+      priorities: priorities.map((p) => ({ name: p.name, href: p.path, total: p.kpis.length, counts: countsRows(p.counts).filter((c) => c.count > 0) })),
       published: front?.published ?? null,
       openData: front?.openData ?? null,
     },
