@@ -120,7 +120,10 @@ function commentaryFile(quarter: 1 | 2 | 3, measures: Measure[], qualitative: Qu
     };
   }
   const extras = extrasFor(quarter, statuses, previous, measures);
-  const body = stringify({ period: name, kpis, achievements: extras.achievements, forwardLook: extras.forwardLook }, { lineWidth: 100 });
+  const body = stringify(
+    { period: name, kpis, achievements: extras.achievements, forwardLook: extras.forwardLook, caseStudies: extras.caseStudies },
+    { lineWidth: 100 },
+  );
   const head = [
     '# yaml-language-server: $schema=../../schemas/commentary.schema.json',
     '# ILLUSTRATIVE: invented commentary for the demo workspace, made by src/tools/demo-data (not real council text).',
