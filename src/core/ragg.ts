@@ -70,6 +70,8 @@ export function compareToTarget(value: number, target: number, kpi: RaggKpi, spe
   if (from === 0 && band.upTo !== null) return { status, explanation: `${base}: within the ${name} band of ${amount(band.upTo)}` };
   const previous = rule.bands[i - 1];
   const previousFrom = i >= 2 ? rule.bands[i - 2]!.upTo : null;
+  // A KPI with an amber band of 0 (any shortfall is red) has no band to be beyond.
+  if (band.upTo === null && previous?.upTo === 0 && previousFrom === 0) return { status, explanation: `${base}: any shortfall is ${name} for this indicator` };
   if (band.upTo === null && previous?.upTo != null && previousFrom === 0) {
     return { status, explanation: `${base}: beyond the ${previous.name ?? previous.status} band of ${amount(previous.upTo)}` };
   }

@@ -113,10 +113,11 @@ export function bandLabel(b: Pick<RuleBand, 'status' | 'name'>): string {
   return b.name === null ? WORD[b.status] : `${b.name} (${WORD[b.status]})`;
 }
 
-/** An amount of shortfall in words: "5%" (relative) or "0.25 percentage points" / "2 days" (absolute). */
+/** An amount of shortfall in words: "5%" (relative) or "0.25 percentage points" / "2 days" (absolute; bare "2" with no KPI style). */
 export function amountText(x: number, measure: RaggRule['measure'], style?: FigureStyle): string {
   if (measure === 'relative') return `${tidy(x * 100)}%`;
-  if (style === undefined) return `${tidy(x)} in the KPI's unit`;
+  // With no KPI to read the unit from, the amount is bare: the caller says whose unit it is in.
+  if (style === undefined) return String(tidy(x));
   return style.unit === 'percentage' ? `${formatFixed(x, style.decimals)} percentage points` : formatFigure(x, style);
 }
 
@@ -146,7 +147,8 @@ function rangeText(from: number | null, to: number | null, amount: (x: number) =
  * Red: more than 5% worse". With a KPI's style an absolute rule's amounts read in its unit.
  */
 export function describeRule(rule: RaggRule, style?: FigureStyle): string {
-  return rule.bands.map((b, i) => `${bandLabel(b)}: ${bandRangeText(rule, i, style)}`).join('; ');
+  const unit = rule.measure === 'absolute' && style === undefined ? " (amounts in each KPI's own unit)" : '';
+  return `${rule.bands.map((b, i) => `${bandLabel(b)}: ${bandRangeText(rule, i, style)}`).join('; ')}${unit}`;
 }
 
 /** A band's threshold in whole counts of the KPI's last printed place, for a target so printed. */

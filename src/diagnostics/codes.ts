@@ -453,6 +453,18 @@ export const RULES = {
     fix: 'Correct the id (the message suggests the nearest), or remove the entry.',
     example: { file: 'data/commentary/2025-26-Q3.yaml', text: 'period: 2025-26-Q3\nkpis:\n  HC-1:\n    overview: Performance recovered in December.' },
   },
+  'commentary-unknown-committee': {
+    summary: 'A covering report in the commentary names a committee that is not in prf.yaml.',
+    severity: 'error',
+    trigger:
+      "A commentary file's committees: section gives a covering report under a committee id that prf.yaml's committees: does not list, so no paper would print it.",
+    fix: "Use the committee's id exactly as prf.yaml gives it, or add the committee to prf.yaml.",
+    example: {
+      file: 'data/commentary/2025-26-Q3.yaml',
+      text: 'period: 2025-26-Q3\ncommittees:\n  housing-scrutiny:\n    recommendations:\n      - That the Committee notes the performance for Quarter 3.',
+      note: 'prf.yaml names the committee housing-osc',
+    },
+  },
   'commentary-duplicate-period': {
     summary: 'Two commentary files are for the same period.',
     severity: 'error',

@@ -30,6 +30,27 @@ export const caseStudySchema = z.strictObject({
   text: text.describe('The story in plain English for residents: what changed, for whom, and what they said'),
 });
 
+export const implicationsSchema = z
+  .strictObject({
+    financial: text.optional(),
+    legal: text.optional(),
+    risk: text.optional(),
+    equalities: text.optional(),
+  })
+  .describe('The implications every council paper states; one left out is printed as missing, never assumed to be none');
+
+/** One committee's covering report for this period: what changes from meeting to meeting. */
+export const coveringSchema = z.strictObject({
+  meetingDate: isoDate.optional().describe('The date of the committee meeting, YYYY-MM-DD'),
+  agendaItem: text.optional().describe('The agenda item number, e.g. 7'),
+  reference: text.optional().describe("The report reference; replaces prf.yaml's referencePrefix for this period"),
+  purpose: text.optional().describe("The purpose of the report; replaces prf.yaml's"),
+  recommendations: z.array(text).optional().describe('Each recommendation, e.g. That the Committee notes the performance for Quarter 3'),
+  summary: text.optional().describe('The summary in plain English'),
+  mainMessages: z.array(text).optional().describe('The main messages for members, one a line'),
+  implications: implicationsSchema.optional(),
+});
+
 export const commentarySchema = z
   .strictObject({
     period: periodName.describe('The reporting period, e.g. 2025-26-Q3'),
@@ -40,6 +61,7 @@ export const commentarySchema = z
       .array(caseStudySchema)
       .default([])
       .describe("Case studies for the annual review and the public: a resident's-eye story of the period, written for residents"),
+    committees: z.record(z.string(), coveringSchema).default({}).describe("Each committee's covering report for this period, by committee id"),
   })
   .describe('Commentary for one reporting period');
 
@@ -47,3 +69,4 @@ export type Commentary = z.output<typeof commentarySchema>;
 export type KpiCommentary = z.output<typeof kpiCommentarySchema>;
 export type Action = z.output<typeof actionSchema>;
 export type CaseStudy = z.output<typeof caseStudySchema>;
+export type Covering = z.output<typeof coveringSchema>;

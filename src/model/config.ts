@@ -54,10 +54,22 @@ export const raggRuleSchema = z
   })
   .describe('A status rule as bands of the shortfall from target, best first.');
 
+/** What stays the same on a committee's covering report from one quarter to the next. */
+export const coveringConfigSchema = z
+  .strictObject({
+    reportOf: text.optional().describe('Whose report it is, e.g. Assistant Director (Corporate and Contracted Services)'),
+    contactOfficer: text.optional().describe('Who to ask about it: name, role and contact details'),
+    portfolioHolder: text.optional().describe('The Cabinet or Portfolio Holder for this area'),
+    purpose: text.optional().describe('The purpose of the report; a period commentary file may replace it'),
+    referencePrefix: text.optional().describe('The start of the report reference printed on every page, e.g. HCOSC-PERF; the period is added'),
+  })
+  .describe('Covering report details for this committee, printed at the top of its paper.');
+
 export const committeeSchema = z.strictObject({
   id: slug.describe('Stable id used by KPI entries, e.g. housing-osc'),
   name: text.describe('Full name as printed on papers'),
   shortName: text.optional().describe('Short name for tables and file names'),
+  covering: coveringConfigSchema.optional(),
 });
 
 export const aimSchema = z.strictObject({
@@ -198,6 +210,7 @@ export const configSchema = z
 
 export type Config = z.output<typeof configSchema>;
 export type Committee = z.output<typeof committeeSchema>;
+export type CoveringConfig = z.output<typeof coveringConfigSchema>;
 export type Priority = z.output<typeof prioritySchema>;
 export type PeerGroup = z.output<typeof peerGroupSchema>;
 export type Licence = z.output<typeof licenceSchema>;

@@ -27,6 +27,9 @@ export function registerHelpers(env: Env): void {
     const l = TREND_LABEL[direction];
     return new env.SafeString(`<span class="trend trend-${direction}"><span aria-hidden="true">${l.arrow}</span> ${l.word}</span>`);
   });
+  // A CSS string for the page footer: escaped for CSS, and with < written as an escape so no
+  // text can close the style element it sits in.
+  env.registerHelper('cssString', (text: string) => new env.SafeString(`"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`));
   env.registerHelper('present', (value: unknown) => value !== null && value !== undefined);
   env.registerHelper('sum', (...args: unknown[]) => args.slice(0, -1).reduce<number>((a, b) => a + Number(b), 0));
   env.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));

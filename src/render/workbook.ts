@@ -157,9 +157,50 @@ function filterAll(sheet: Worksheet, columns: Column[]): void {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: columns.length } };
 }
 
+// Points per line of 11-point text, and how many characters a column of width w holds per line
+// (a width is in characters of the default font; proportional text runs a little wider).
+const LINE_HEIGHT = 15;
+const charsPerLine = (width: number) => Math.max(1, Math.floor(width * 0.9));
+
+/** Lines a text takes when wrapped at word boundaries into a column `width` characters wide. */
+export function wrappedLines(text: string, width: number): number {
+  const limit = charsPerLine(width);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(' ')) {
+      const len = word.length;
+      if (used === 0) used = len;
+      else if (used + 1 + len <= limit) used += 1 + len;
+      else {
+        lines++;
+        used = len;
+      }
+      // A word longer than the column breaks across lines of its own.
+      while (used > limit) {
+        lines++;
+        used -= limit;
+      }
+    }
+  }
+  return lines;
+}
+
+/**
+ * Wraps every body cell and sets each row (the header too) tall enough for its wrapped text:
+ * Excel fits heights when a file opens but LibreOffice does not, so without a height wrapped
+ * text spills over the rows below it.
+ */
 function wrapBody(sheet: Worksheet): void {
   sheet.eachRow((row, n) => {
     if (n > 1) row.alignment = { vertical: 'top', wrapText: true };
+    let lines = 1;
+    row.eachCell((cell, col) => {
+      const v = cell.value;
+      if (typeof v === 'string') lines = Math.max(lines, wrappedLines(v, sheet.getColumn(col).width ?? 10));
+    });
+    row.height = lines * LINE_HEIGHT + 3;
   });
 }
 
@@ -197,15 +238,17 @@ const DASHBOARD_COLUMNS: Column[] = [
   { header: 'Status', width: 16 },
   { header: 'vs last period', width: 15 },
   { header: 'vs last year', width: 15 },
-  { header: 'SPC', width: 34 },
+  { header: 'SPC', width: 26 },
   { header: 'Benchmark', width: 34 },
-  { header: 'Data confidence', width: 26 },
-  { header: 'Notes', width: 30 },
+  { header: 'Data source', width: 12 },
+  { header: 'Notes', width: 44 },
 ];
 
 /** "Outturn: year to date; target: to be set": what the paper prints beside the figures. */
 function notesFor(row: DashboardRow): string | null {
-  const notes = [row.valueNote && `Outturn: ${row.valueNote}`, row.targetNote && `Target: ${row.targetNote}`].filter((n): n is string => !!n);
+  const notes = [row.valueNote && `Outturn: ${row.valueNote}`, row.targetNote && `Target: ${row.targetNote}`, row.reason && `Status: ${row.reason}`].filter(
+    (n): n is string => !!n,
+  );
   return notes.length > 0 ? notes.join('; ') : null;
 }
 
@@ -299,9 +342,9 @@ function improvementSheet(workbook: ExcelJS.Workbook, views: ReportViews, name: 
     for (const k of atRisk) {
       const row = sheet.getRow(sheet.rowCount + 1);
       [k.committee, k.id, k.name, OUTCOME_WORDS[k.outcome] ?? k.outcome, k.reason].forEach((v, i) => setText(row.getCell(i + 1), v));
-      row.alignment = { vertical: 'top', wrapText: true };
     }
   }
+  wrapBody(sheet);
 }
 
 const EXCEPTION_COLUMNS: Column[] = [
@@ -316,6 +359,7 @@ const EXCEPTION_COLUMNS: Column[] = [
   { header: 'Outturn', width: 14 },
   { header: 'Target', width: 14 },
   { header: 'Status', width: 16 },
+  { header: 'Why this status', width: 36 },
   { header: 'Trend', width: 24 },
   { header: 'Performance overview', width: 60 },
   { header: 'Actions to improve', width: 60 },
@@ -345,6 +389,7 @@ function exceptionsSheet(workbook: ExcelJS.Workbook, views: ReportViews, name: s
       (c) => setFigure(c, r.value, r.style),
       (c) => setFigure(c, r.target, r.style),
       (c) => setStatus(c, r.status),
+      (c) => setText(c, r.explanation),
       (c) => setText(c, `Last period: ${trendText(r.trendPrevious)}\nLast year: ${trendText(r.trendLastYear)}`),
       (c) => setText(c, e.overview),
       (c) => setText(c, e.actions.length > 0 ? e.actions.map(actionText).join('\n') : null),

@@ -13,6 +13,7 @@ export function commentaryRules(
   source: YamlSource,
   kpis: ReadonlyMap<string, Kpi>,
   reportedElsewhere: (id: string) => boolean = () => false,
+  committees: readonly string[] | null = null,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ids = [...kpis.keys()];
@@ -81,6 +82,23 @@ export function commentaryRules(
         );
       }
     });
+  }
+  // A covering report for a committee prf.yaml does not list would never be printed.
+  if (committees) {
+    for (const id of Object.keys(commentary.committees)) {
+      if (committees.includes(id)) continue;
+      const path = ['committees', id];
+      out.push(
+        diagnostic(
+          source.file,
+          locate(source, path, { key: true }),
+          'error',
+          'commentary-unknown-committee',
+          `"${id}" is not a committee in prf.yaml.${suggestion(id, [...committees]) || ` Known committees: ${committees.join(', ')}.`}`,
+          path,
+        ),
+      );
+    }
   }
   return out;
 }

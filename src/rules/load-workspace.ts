@@ -141,7 +141,7 @@ export function loadWorkspace(sources: WorkspaceSources): LoadResult {
     const { data, source, diagnostics: d } = parseYamlFile(file, commentarySchema, 'the commentary file');
     diagnostics.push(...d);
     if (!data || !source) continue;
-    diagnostics.push(...commentaryRules(data, source, kpis, reportedElsewhere));
+    diagnostics.push(...commentaryRules(data, source, kpis, reportedElsewhere, config?.committees.map((c) => c.id) ?? null));
     const parsed = parsePeriod(data.period);
     if (!parsed.ok) continue;
     const name = formatPeriod(parsed.value);

@@ -8,7 +8,11 @@ import type { Committee } from '../model/config.js';
 import type { Kpi } from '../model/kpi.js';
 import type { Workspace } from '../model/workspace.js';
 import { styleOf } from './labels.js';
-import { controlChart, sparkline } from './svg.js';
+import { controlChart, SIGNAL_SHAPE, sparkline } from './svg.js';
+import { coveringView, rollupText } from './covering.js';
+import { paperKey } from './key.js';
+import { earlierQuarters, yearSoFar } from './quarters.js';
+import { spcLong, spcShort } from './spc-words.js';
 import type {
   ActionView,
   Counts,
@@ -62,35 +66,10 @@ export function periodTitle(p: Period, startMonth: number): string {
   }
 }
 
-const SPC_VARIATION: Record<NonNullable<KpiStatus['spc']>['variation'], string> = {
-  common_cause: 'Common cause variation',
-  special_cause_improving: 'Special cause: improving',
-  special_cause_concerning: 'Special cause: concerning',
-  special_cause_neither: 'Special cause: neither better nor worse',
-};
-const SPC_ASSURANCE: Record<NonNullable<NonNullable<KpiStatus['spc']>['assurance']>, string> = {
-  consistent_pass: 'target consistently met',
-  consistent_fail: 'target consistently missed',
-  inconsistent: 'target may or may not be met',
-};
-
-/**
- * Assurance is judged on the current process (core/spc.ts): since a recorded change, or since a
- * special-cause run began; the words say which, and say when the limits are still trial limits.
- */
-function spcText(k: KpiStatus): string | null {
-  if (!k.spc) return null;
-  const basis = k.spc.assuranceBasis;
-  const rebased = k.spc.segments.length > 1;
-  const since = basis && (basis.kind === 'run' || rebased) ? ` since ${basis.from}` : '';
-  const trial = k.spc.trial ? ' (trial limits)' : '';
-  return `${SPC_VARIATION[k.spc.variation]}${trial}${k.spc.assurance ? `; ${SPC_ASSURANCE[k.spc.assurance]}${since}` : ''}`;
-}
-
 const CONFIDENCE: Record<KpiStatus['confidence'], string> = {
-  green: 'Green: from a system',
-  amber: 'Amber: manual or spreadsheet',
-  red: 'Red: project-based',
+  green: 'System',
+  amber: 'Manual',
+  red: 'Project',
 };
 
 const TARGET_NOTE: Record<NonNullable<KpiStatus['targetKind']>, string | null> = {
@@ -114,8 +93,26 @@ function sparklineFor(k: KpiStatus, style: FigureStyle): string {
   );
 }
 
-function dashboardRow(k: KpiStatus): DashboardRow {
+/** Why a measure has no figure at a quarter, in the words a committee uses. */
+const NOT_DUE: Partial<Record<Kpi['frequency'], string>> = {
+  annual: 'annual measure: reported at the year end (Q4)',
+  biannual: 'half-yearly measure: next reported at the year end (Q4)',
+};
+
+/**
+ * The reason printed in the row for a figure with no colour (grey or missing), and for a KPI
+ * whose own band makes its colour differ from the key's.
+ */
+function rowReason(k: KpiStatus, kpi: Kpi | undefined, period: Period): string | null {
+  if (k.status === 'grey' && k.outturnState === 'notDue' && period.kind === 'quarter') return NOT_DUE[k.frequency] ?? k.explanation;
+  if (k.status === 'grey' || k.status === 'missing') return k.explanation;
+  if (kpi?.kind === 'measure' && kpi.ragg && (k.status === 'red' || k.status === 'amber')) return k.explanation;
+  return null;
+}
+
+function dashboardRow(k: KpiStatus, kpi: Kpi | undefined, workspace: Workspace, period: Period): DashboardRow {
   const style = styleOf(k);
+  const year = kpi ? yearSoFar(kpi, workspace, period) : null;
   return {
     id: k.id,
     name: k.name,
@@ -128,11 +125,18 @@ function dashboardRow(k: KpiStatus): DashboardRow {
     targetNote: k.targetKind ? TARGET_NOTE[k.targetKind] : null,
     status: k.status,
     explanation: k.explanation,
+    reason: rowReason(k, kpi, period),
+    quarters: year?.quarters ?? earlierQuarters(period).map(() => null),
+    yearToDate: year?.yearToDate ?? null,
+    // The whole year's target only where it differs from the target the outturn is judged on.
+    yearTarget: year?.yearTarget === k.target ? null : (year?.yearTarget ?? null),
     trendPrevious: k.trend.previous,
     trendLastYear: k.trend.lastYear,
     previousValue: k.previousValue,
     lastYearValue: k.lastYearValue,
-    spc: spcText(k),
+    spc: spcShort(k.spc, k.status),
+    spcLong: spcLong(k.spc, k.status),
+    benchmarkQuartile: k.benchmark?.quartile ?? null,
     benchmark: k.benchmark
       ? `Quartile ${k.benchmark.quartile} (${k.benchmark.group}${k.benchmark.n === undefined ? '' : `, n=${k.benchmark.n}`}, ${k.benchmark.year})`
       : null,
@@ -174,10 +178,14 @@ function chartFor(k: KpiStatus, style: FigureStyle): string {
   const changes = k.processChanges.filter((c) => at(c.periodName) >= 0).map((c) => ({ index: at(c.periodName), label: `${c.date}: ${c.change}` }));
   const changeText = changes.map((c) => `; process change ${c.label}`).join('');
   const linesFrom = k.spc ? Math.max(0, at(k.spc.segments.at(-1)!.from)) : 0;
+  const signals = points
+    .filter((p) => p.signal && p.value !== null)
+    .map((p) => `${p.label} ${formatFigure(p.value!, style)} (${SIGNAL_SHAPE[p.signal!].words}, drawn as a ${SIGNAL_SHAPE[p.signal!].shape})`);
+  const special = signals.length === 0 ? (k.spc ? '. No point shows special cause' : '') : `. Special-cause points: ${signals.join('; ')}`;
   return controlChart(
     {
       title: `${k.id} ${k.name}: recent figures`,
-      description: `${figures.join(', ')}${target}${limits}${changeText}.`,
+      description: `${figures.join(', ')}${target}${limits}${changeText}${special}.`,
       points,
       target: k.target,
       lines: k.spc ? { mean: k.spc.mean, upperLimit: k.spc.upperLimit, lowerLimit: k.spc.lowerLimit, from: linesFrom } : null,
@@ -196,7 +204,7 @@ function exceptionView(k: KpiStatus, kpi: Kpi, committee: Committee, inputs: Rep
   if (!c?.overview) gaps.push(`no performance overview (${kpi.roles.owner})`);
   if (!c?.actions?.length) gaps.push(`no actions to improve (${kpi.roles.owner})`);
   return {
-    row: dashboardRow(k),
+    row: dashboardRow(k, kpi, inputs.workspace, inputs.period),
     committee: committee.name,
     priority: priority?.name ?? kpi.priority,
     aim: aim?.name ?? null,
@@ -214,8 +222,12 @@ function exceptionView(k: KpiStatus, kpi: Kpi, committee: Committee, inputs: Rep
   };
 }
 
+/** A grey with no figure at all: an annual measure before its year end, or a project with nothing due. */
+const notYetReported = (k: KpiStatus): boolean => k.status === 'grey' && (k.outturnState === 'notDue' || (k.kind !== 'measure' && !k.commentary?.status));
+
 export function counts(kpis: KpiStatus[]): Counts {
-  return { ...summarise(kpis), total: kpis.length };
+  const c = { ...summarise(kpis), total: kpis.length, greyNotReported: kpis.filter(notYetReported).length };
+  return { ...c, rollup: rollupText(c) };
 }
 
 function improvementView(r: ImprovementResult): ImprovementView {
@@ -243,8 +255,8 @@ function improvementView(r: ImprovementResult): ImprovementView {
 
 /**
  * Actions agreed in this or earlier periods' commentary that are past due and not done. The
- * latest mention of an action (same KPI, same wording) is the one that counts, so marking it
- * done in a later quarter's file clears it.
+ * latest mention of an action (same KPI, same wording) says whether it is done, so marking it
+ * done in a later quarter's file clears it; the period it was agreed in is its first mention.
  */
 function overdueActions(workspace: Workspace, period: Period, kpiIds: Set<string>, asOf: string, names: Map<string, string>): OverdueAction[] {
   const startMonth = workspace.config.financialYearStartMonth;
@@ -257,7 +269,10 @@ function overdueActions(workspace: Workspace, period: Period, kpiIds: Set<string
     for (const [id, c] of Object.entries(f.commentary.kpis).sort(byEntryKey)) {
       if (!kpiIds.has(id)) continue;
       for (const a of c.actions ?? []) {
-        latest.set(`${id}\u0000${a.action}`, { ...actionView(a, asOf), kpi: { id, name: names.get(id) ?? id }, from: formatPeriod(f.period) });
+        const key = `${id}\u0000${a.action}`;
+        // The latest mention says whether it is done; "agreed in" is where it first appeared.
+        const from = latest.get(key)?.from ?? formatPeriod(f.period);
+        latest.set(key, { ...actionView(a, asOf), kpi: { id, name: names.get(id) ?? id }, from });
       }
     }
   }
@@ -284,11 +299,23 @@ export function buildPaperView(inputs: ReportInputs, committee: Committee): Pape
   const names = new Map(workspace.kpis.map((k) => [k.id, k.name]));
   const mine = status.kpis.filter((k) => k.committee === committee.id);
   const ids = new Set(mine.map((k) => k.id));
-  const rows = new Map(mine.map((k) => [k.id, dashboardRow(k)]));
+  const rows = new Map(mine.map((k) => [k.id, dashboardRow(k, kpisById.get(k.id), workspace, period)]));
   const groups: PriorityGroup[] = workspace.config.priorities
-    .map((p) => ({ id: p.id, name: p.name, rows: mine.filter((k) => k.priority === p.id).map((k) => rows.get(k.id)!) }))
+    .map((p) => {
+      const inGroup = mine.filter((k) => k.priority === p.id);
+      return { id: p.id, name: p.name, counts: counts(inGroup), rows: inGroup.map((k) => rows.get(k.id)!) };
+    })
     .filter((g) => g.rows.length > 0);
-  const commentary = workspace.commentary.get(formatPeriod(period))?.commentary;
+  const commentaryFile = workspace.commentary.get(formatPeriod(period));
+  const commentary = commentaryFile?.commentary;
+  const committeeCounts = counts(mine);
+  const covering = coveringView(
+    committee,
+    commentary?.committees[committee.id],
+    formatPeriod(period),
+    commentaryFile?.origin.file ?? `${workspace.config.paths.commentary}/${formatPeriod(period)}.yaml`,
+  );
+  const shortName = committee.shortName ?? committee.name;
   return {
     organisation: workspace.config.organisation,
     committee: { id: committee.id, name: committee.name, shortName: committee.shortName ?? committee.name },
@@ -300,7 +327,19 @@ export function buildPaperView(inputs: ReportInputs, committee: Committee): Pape
     },
     draft: inputs.draft,
     date: inputs.date,
-    counts: counts(mine),
+    counts: committeeCounts,
+    covering,
+    key: paperKey(
+      workspace.config,
+      workspace.kpis.filter((k) => ids.has(k.id)),
+      [
+        ...new Set(
+          mine.flatMap((k) => (k.benchmark ? [`${k.benchmark.group} (${k.benchmark.n === undefined ? '' : `n=${k.benchmark.n}, `}${k.benchmark.year})`] : [])),
+        ),
+      ].sort(compareText),
+    ),
+    quarterColumns: earlierQuarters(period).map((q) => `Q${q.quarter}`),
+    footer: `${covering.reference.text ?? 'No report reference given'} · ${shortName} · ${formatPeriod(period)}`,
     improvement: improvementView(inputs.improvement),
     committeeImprovement: improvementView(improvementForCommittee(inputs.improvement, committee.id)),
     changes: {
@@ -332,6 +371,7 @@ export function buildIndexView(inputs: ReportInputs, papers: PaperView[]): Index
     date: inputs.date,
     counts: counts(inputs.status.kpis.filter((k) => papers.some((p) => p.committee.id === k.committee))),
     improvement: improvementView(inputs.improvement),
+    footer: `${inputs.workspace.config.organisation} · performance reports · ${formatPeriod(inputs.period)}`,
     committees: papers.map((p) => ({
       name: p.committee.name,
       counts: p.counts,

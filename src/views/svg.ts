@@ -80,12 +80,48 @@ export interface ControlChartInput {
   changes?: ChartChange[];
 }
 
-const SIGNAL_MARK: Record<'improvement' | 'concern' | 'neither', (x: number, y: number) => string> = {
-  // Making Data Count colours (blue improvement, orange concern, purple neither) plus shape.
-  improvement: (x, y) => `<circle cx="${f(x)}" cy="${f(y)}" r="4" fill="#005eb8"/>`,
-  concern: (x, y) => `<rect x="${f(x - 4)}" y="${f(y - 4)}" width="8" height="8" fill="#ed8b00"/>`,
-  neither: (x, y) => `<path d="M${f(x)} ${f(y - 5)} L${f(x + 5)} ${f(y + 4)} L${f(x - 5)} ${f(y + 4)} Z" fill="#7c2855"/>`,
+type Signal = 'improvement' | 'concern' | 'neither';
+
+/** Making Data Count colours (blue improvement, orange concern, purple neither), each with its own shape. */
+export const SIGNAL_SHAPE: Record<Signal, { shape: string; colour: string; words: string }> = {
+  improvement: { shape: 'diamond', colour: '#005eb8', words: 'special cause, improvement' },
+  concern: { shape: 'square', colour: '#b35900', words: 'special cause, concern' },
+  neither: { shape: 'triangle', colour: '#7c2855', words: 'special cause, neither better nor worse' },
 };
+
+const SIGNAL_MARK: Record<Signal, (x: number, y: number) => string> = {
+  improvement: (x, y) =>
+    `<path d="M${f(x)} ${f(y - 6)} L${f(x + 6)} ${f(y)} L${f(x)} ${f(y + 6)} L${f(x - 6)} ${f(y)} Z" fill="${SIGNAL_SHAPE.improvement.colour}"/>`,
+  concern: (x, y) => `<rect x="${f(x - 4.5)}" y="${f(y - 4.5)}" width="9" height="9" fill="${SIGNAL_SHAPE.concern.colour}"/>`,
+  neither: (x, y) => `<path d="M${f(x)} ${f(y - 6)} L${f(x + 6)} ${f(y + 5)} L${f(x - 6)} ${f(y + 5)} Z" fill="${SIGNAL_SHAPE.neither.colour}"/>`,
+};
+
+const NORMAL_MARK = (x: number, y: number) => `<circle cx="${f(x)}" cy="${f(y)}" r="2.5" fill="#0b0c0c"/>`;
+
+/** The chart's key, drawn in the picture so it prints with it: only what the chart shows. */
+function legend(input: ControlChartInput, y: number, left: number): string {
+  const items: Array<{ mark: (x: number, y: number) => string; label: string }> = [{ mark: NORMAL_MARK, label: 'figure' }];
+  const line = (dash: string, stroke: string) => (x: number, yy: number) =>
+    `<line x1="${f(x - 8)}" x2="${f(x + 8)}" y1="${f(yy)}" y2="${f(yy)}" stroke="${stroke}" stroke-width="1.5" stroke-dasharray="${dash}"/>`;
+  if (input.target !== null) items.push({ mark: line('8 4', '#d4351c'), label: 'target' });
+  if (input.lines) items.push({ mark: line('0', '#505a5f'), label: 'mean' }, { mark: line('2 3', '#505a5f'), label: 'process limits' });
+  if ((input.changes ?? []).length > 0)
+    items.push({
+      mark: (x, yy) => `<line x1="${f(x)}" x2="${f(x)}" y1="${f(yy - 7)}" y2="${f(yy + 7)}" stroke="#4c2c92" stroke-dasharray="4 2"/>`,
+      label: 'process change',
+    });
+  for (const signal of ['improvement', 'concern', 'neither'] as const) {
+    if (input.points.some((p) => p.signal === signal)) items.push({ mark: SIGNAL_MARK[signal], label: SIGNAL_SHAPE[signal].words });
+  }
+  let x = left;
+  return items
+    .map((it) => {
+      const out = `${it.mark(x + 8, y - 4)}<text x="${f(x + 20)}" y="${f(y)}" font-size="10">${escapeXml(it.label)}</text>`;
+      x += 28 + it.label.length * 5.6;
+      return out;
+    })
+    .join('');
+}
 
 /**
  * The series with its target and, where SPC applies, the mean and process limits, for an
@@ -93,11 +129,11 @@ const SIGNAL_MARK: Record<'improvement' | 'concern' | 'neither', (x: number, y: 
  */
 export function controlChart(input: ControlChartInput, format: (v: number) => string): string {
   const width = 640;
-  const height = 240;
+  const height = 262;
   const left = 112;
   const right = width - 16;
   const top = 16;
-  const bottom = height - 32;
+  const bottom = height - 54;
   const values = input.points.filter((p) => p.value !== null).map((p) => p.value!);
   if (values.length === 0) return '';
   const extents = [...values];
@@ -131,13 +167,14 @@ export function controlChart(input: ControlChartInput, format: (v: number) => st
   input.points.forEach((p, i) => {
     const at = xy[i];
     if (!at) return;
-    parts.push(p.signal ? SIGNAL_MARK[p.signal](at.x, at.y) : `<circle cx="${f(at.x)}" cy="${f(at.y)}" r="2.5" fill="#0b0c0c"/>`);
+    parts.push(p.signal ? SIGNAL_MARK[p.signal](at.x, at.y) : NORMAL_MARK(at.x, at.y));
   });
   const first = input.points[0]!.label;
   const last = input.points.at(-1)!.label;
   parts.push(
-    `<text x="${left}" y="${height - 12}" font-size="10">${escapeXml(first)}</text>`,
-    `<text x="${right}" y="${height - 12}" font-size="10" text-anchor="end">${escapeXml(last)}</text>`,
+    `<text x="${left}" y="${bottom + 18}" font-size="10">${escapeXml(first)}</text>`,
+    `<text x="${right}" y="${bottom + 18}" font-size="10" text-anchor="end">${escapeXml(last)}</text>`,
+    legend(input, height - 8, 8),
   );
   return (
     `<svg class="chart" width="100%" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${chartId(input.title)}-t ${chartId(input.title)}-d">` +

@@ -25,6 +25,41 @@ export interface Counts {
   total: number;
   onTarget: number;
   offTarget: number;
+  /** Of the greys, those with no figure yet (an annual measure before its year end). */
+  greyNotReported: number;
+  /** The roll-up with its parts, in words: "60 of 64 on target: 31 green, 5 amber, 24 grey (of which 20 not yet reported). 4 off target (red)." */
+  rollup: string;
+}
+
+/** A covering report field: its text, or why it is blank and where to add it. */
+export interface Field {
+  text: string | null;
+  missing: string | null;
+}
+
+export interface CoveringView {
+  reference: Field;
+  meetingDate: Field;
+  agendaItem: Field;
+  reportOf: Field;
+  contactOfficer: Field;
+  portfolioHolder: Field;
+  purpose: Field;
+  recommendations: string[];
+  recommendationsMissing: string | null;
+  summary: Field;
+  mainMessages: string[];
+  implications: Array<Field & { heading: string }>;
+}
+
+/** What each colour, arrow and SPC phrase means, printed once beside the dashboard. */
+export interface KeyView {
+  statuses: Array<{ status: Status; meaning: string; exceptions: string | null }>;
+  trends: Array<{ arrow: string; word: string; meaning: string }>;
+  variation: Array<{ phrase: string; meaning: string }>;
+  assurance: Array<{ phrase: string; meaning: string }>;
+  /** The peer groups the dashboard's benchmark quartiles are read against. */
+  benchmarkGroups: string[];
 }
 
 export interface DashboardRow {
@@ -40,13 +75,23 @@ export interface DashboardRow {
   targetNote: string | null;
   status: Status;
   explanation: string;
+  /** Why a grey or missing row has no colour, or a KPI's own band: printed in the row. */
+  reason: string | null;
+  /** This year's earlier quarters (one per quarterColumns entry; null where none) and the year to date. */
+  quarters: Array<number | null>;
+  yearToDate: number | null;
+  yearTarget: number | null;
   trendPrevious: Direction | null;
   trendLastYear: Direction | null;
   previousValue: number | null;
   lastYearValue: number | null;
-  /** Making Data Count variation and assurance, in words; null before there are enough points. */
+  /** Making Data Count variation and assurance, the short phrase the key explains; null before there are enough points. */
   spc: string | null;
+  /** The same in full, for the exception page. */
+  spcLong: string | null;
   benchmark: string | null;
+  /** The benchmark quartile alone (1 = best) for the dashboard; the key names the peer groups. */
+  benchmarkQuartile: number | null;
   confidence: string;
   sparkline: string;
   needsException: boolean;
@@ -55,6 +100,7 @@ export interface DashboardRow {
 export interface PriorityGroup {
   id: string;
   name: string;
+  counts: Counts;
   rows: DashboardRow[];
 }
 
@@ -126,6 +172,12 @@ export interface PaperView {
   draft: boolean;
   date: string | null;
   counts: Counts;
+  covering: CoveringView;
+  key: KeyView;
+  /** Headings of the earlier quarters' columns, e.g. Q1 Q2 at Q3; empty when the period is not a quarter. */
+  quarterColumns: string[];
+  /** Printed at the foot of every page: the reference, or that it is missing. */
+  footer: string;
   /** The council-wide 70% check, and the same check over this committee's indicators. */
   improvement: ImprovementView;
   committeeImprovement: ImprovementView;
@@ -146,5 +198,6 @@ export interface IndexView {
   date: string | null;
   counts: Counts;
   improvement: ImprovementView;
+  footer: string;
   committees: Array<{ name: string; counts: Counts; paper: string; exceptions: string; exceptionCount: number; gapCount: number }>;
 }

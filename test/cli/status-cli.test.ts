@@ -19,6 +19,9 @@ describe('prf status', () => {
       expect(['red', 'amber', 'green', 'grey', 'missing']).toContain(k.status);
       expect(Object.keys(k.trend)).toEqual(['previous', 'lastYear']);
       expect(k.onTarget).toBe(k.status === 'missing' ? null : k.status !== 'red');
+      // Why it has its status, in one sentence (DOMAIN.md): the line the papers print too.
+      expect(typeof k.explanation, k.id).toBe('string');
+      expect(k.explanation.length, k.id).toBeGreaterThan(10);
     }
     const ids = out.kpis.map((k: { id: string }) => k.id);
     expect(ids).toEqual([...ids].sort());

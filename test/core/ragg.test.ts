@@ -82,6 +82,14 @@ describe('compareToTarget: the explanation sentence', () => {
       '88.0% is 2.0 percentage points worse than the 90.0% target: within the amber band of 2.0 percentage points',
     ],
     [88, 90, { unit: 'number', decimals: 0 }, { band: 2, bandType: 'absolute' }, '88 is 2 worse than the 90 target: within the amber band of 2'],
+    // An amber band of 0 is no band: the sentence says a shortfall is red, not "beyond the amber band of 0.00".
+    [
+      99.88,
+      100,
+      { decimals: 2 },
+      { band: 0, bandType: 'absolute' },
+      '99.88% is 0.12 percentage points worse than the 100.00% target: any shortfall is red for this indicator',
+    ],
     [
       3,
       0,

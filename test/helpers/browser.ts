@@ -74,7 +74,7 @@ function injectAxe(html: string, name: string): string {
 }
 
 /** Loads a page in headless Chromium and returns the DOM as it stands once the page has settled. */
-function dumpDom(browser: string, url: string, profile: string, width: number): Promise<string> {
+function dumpDom(browser: string, url: string, profile: string, width = 1280): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       browser,
@@ -152,6 +152,32 @@ export async function checkAccessibility(
     // Chromium's helper processes can still be writing to a profile for a moment after the
     // browser exits (more so on a loaded machine), which makes a single rmdir fail with ENOTEMPTY.
     rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  }
+}
+
+/**
+ * Loads each page in `browser` at `width` px with `script` added at the end of its body; the
+ * script must put its answer, as text, in an element with id "page-result". Returns that text
+ * per page. Used for layout checks that need a real layout engine.
+ */
+export async function runInPages(browser: string, pages: Record<string, string>, script: string, width = 1280): Promise<Record<string, string>> {
+  const dir = mkdtempSync(join(tmpdir(), 'prf-page-'));
+  try {
+    writeFileSync(join(dir, 'page-script.js'), script);
+    const names = Object.keys(pages).sort();
+    const results: Record<string, string> = {};
+    for (const [i, name] of names.entries()) {
+      const html = pages[name]!;
+      const at = html.lastIndexOf('</body>');
+      writeFileSync(join(dir, name), `${html.slice(0, at)}<script src="page-script.js"></script>\n${html.slice(at)}`);
+      const dom = await dumpDom(browser, pathToFileURL(join(dir, name)).href, join(dir, `.profile-${i}`), width);
+      const m = /<pre id="page-result">([^<]*)<\/pre>/.exec(dom);
+      if (!m) throw new Error(`${name}: the page script left no result`);
+      results[name] = decodeURIComponent(m[1]!);
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

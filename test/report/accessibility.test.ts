@@ -160,7 +160,7 @@ describe('the demo papers without a browser', () => {
         const head = byTag(table, 'thead')
           .flatMap((t) => byTag(t, 'th'))
           .map((th) => textOf(th).trim());
-        const col = head.indexOf('Status');
+        const col = head.findIndex((h) => h.startsWith('Status'));
         if (col < 0) continue;
         for (const tr of byTag(table, 'tbody').flatMap((t) => byTag(t, 'tr'))) {
           const cell = elements(tr)[col]!;

@@ -105,7 +105,7 @@ describe('prf report templates', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(out, 'index.md'), 'utf8')).toBe('Custom index for Demo Borough Council: 102 indicators\n');
     // The other papers still come from the defaults.
-    expect(readFileSync(join(out, 'housing-communities-osc.md'), 'utf8')).toContain('## Performance dashboard');
+    expect(readFileSync(join(out, 'housing-communities-osc.md'), 'utf8')).toContain('## 6. Performance dashboard');
   });
 
   it('names the template and the missing partial, and keeps the previous papers', async () => {

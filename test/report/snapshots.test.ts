@@ -11,7 +11,8 @@ const out = mkdtempSync(join(tmpdir(), 'prf-snap-'));
 beforeAll(async () => {
   const r = await runInProcess(['report', '2025-26-Q3', '--format', 'html,md', '--out', out], REPO);
   if (r.code !== 0) throw new Error(r.stderr);
-});
+  // Rendering every paper in-process takes several seconds on a busy machine.
+}, 120_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('the demo Q3 papers', () => {

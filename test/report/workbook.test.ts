@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildReport, type ReportViews } from '../../src/views/build-report.js';
-import { numberFormat, sheetName, buildWorkbook } from '../../src/render/workbook.js';
+import { numberFormat, sheetName, buildWorkbook, wrappedLines } from '../../src/render/workbook.js';
 import { checkXlsx, findSoffice } from '../../src/tools/check-xlsx.js';
 import { measure, monthly, period, workspace } from '../core/fixtures.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -172,7 +172,7 @@ describe('buildWorkbook', () => {
     // A null figure is an empty cell, not "–" or 0.
     expect(rowOf(sheet, 'KPI-05').get('Outturn')!.type).toBe(ExcelJS.ValueType.Null);
     expect(rowOf(sheet, 'KPI-04').get('Target')!.type).toBe(ExcelJS.ValueType.Null);
-    expect(rowOf(sheet, 'KPI-04').get('Notes')!.value).toBe('Target: no target');
+    expect(rowOf(sheet, 'KPI-04').get('Notes')!.value).toMatch(/^Target: no target; Status: /);
 
     const exceptions = wb.getWorksheet('Exceptions')!;
     const e = rowOf(exceptions, 'KPI-01', 3);
@@ -234,12 +234,40 @@ describe('buildWorkbook', () => {
       'vs last year',
       'SPC',
       'Benchmark',
-      'Data confidence',
+      'Data source',
       'Notes',
     ]);
     expect(sheet.autoFilter).toBe('A1:L6');
     expect(sheet.getColumn(2).width).toBeGreaterThan(30);
-    expect(wb.getWorksheet('Exceptions')!.autoFilter).toBe('A1:P2');
+    expect(wb.getWorksheet('Exceptions')!.autoFilter).toBe('A1:Q2');
+  });
+
+  it.each([
+    ['', 10, 1],
+    ['short', 10, 1],
+    ['two words that wrap', 6, 4],
+    ['a\nb\nc', 40, 3],
+    ['x'.repeat(25), 10, 3],
+  ])('wraps %j in a column %i wide onto %i lines', (text, width, lines) => {
+    expect(wrappedLines(text, width)).toBe(lines);
+  });
+
+  it('sets every row tall enough for its wrapped text, since LibreOffice does not fit heights on opening', async () => {
+    const wb = await read(await buildWorkbook(v));
+    let checked = 0;
+    for (const sheet of wb.worksheets) {
+      sheet.eachRow((row) => {
+        let lines = 1;
+        row.eachCell((cell, col) => {
+          if (typeof cell.value === 'string') lines = Math.max(lines, wrappedLines(cell.value, sheet.getColumn(col).width ?? 10));
+        });
+        expect(row.height, `${sheet.name} row ${row.number}`).toBeGreaterThanOrEqual(lines * 15);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(10);
+    // The exception row's long commentary makes it several lines tall.
+    expect(wb.getWorksheet('Exceptions')!.getRow(2).height).toBeGreaterThan(30);
   });
 
   it('carries the 70% check council-wide and per committee, and what puts it at risk', async () => {

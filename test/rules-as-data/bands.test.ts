@@ -102,9 +102,9 @@ describe('the rule in words, for every paper key', () => {
     [
       'a tolerance, without a unit',
       TOLERANCE,
-      "Green: on target or better; Amber: up to 0.25 in the KPI's unit worse; Red: more than 0.25 in the KPI's unit worse",
+      "Green: on target or better; Amber: up to 0.25 worse; Red: more than 0.25 worse (amounts in each KPI's own unit)",
     ],
-    ['two bands', TWO_BANDS, "Green: on target, better, or up to 2 in the KPI's unit worse; Red: more than 2 in the KPI's unit worse"],
+    ['two bands', TWO_BANDS, "Green: on target, better, or up to 2 worse; Red: more than 2 worse (amounts in each KPI's own unit)"],
   ])('%s', (_, rule, words) => {
     expect(describeRule(rule)).toBe(words);
   });

@@ -21,7 +21,7 @@ import type { Config } from '../../model/config.js';
 import type { Kpi, Measure, Qualitative } from '../../model/kpi.js';
 import type { Observation } from '../../model/workspace.js';
 import { DEMO_FIRST_FY, DEMO_LAST_FY, RED_WITHOUT_COMMENTARY, RED_WITHOUT_COMMENTARY_QUARTER } from './plan.js';
-import { extrasFor, proseFor, type DemoStatus, type ProseContext } from './prose.js';
+import { coveringFor, extrasFor, followUpFor, proseFor, type DemoStatus, type ProseContext } from './prose.js';
 import { buildRows, type DemoRow } from './series.js';
 import { byId } from '../../text/compare.js';
 
@@ -90,9 +90,16 @@ function commentaryFile(quarter: 1 | 2 | 3, measures: Measure[], qualitative: Qu
   const previous = quarter > 1 ? statusesFor(measures, observations, { kind: 'quarter', fy: DEMO_LAST_FY, quarter: (quarter - 1) as 1 | 2 }, config) : null;
   const lastYear = statusesFor(measures, observations, { kind: 'quarter', fy: DEMO_LAST_FY - 1, quarter }, config);
 
+  const redEarlier = new Set<string>();
+  for (let q = 1; q < quarter; q++) {
+    for (const e of statusesFor(measures, observations, { kind: 'quarter', fy: DEMO_LAST_FY, quarter: q as 1 | 2 }, config)) {
+      if (e.status === 'red') redEarlier.add(e.kpi.id);
+    }
+  }
   const kpis: Record<string, unknown> = {};
   for (const [i, s] of statuses.entries()) {
-    if (s.status !== 'red') continue;
+    const followUp = s.status !== 'red' && redEarlier.has(s.kpi.id) && s.value !== null && s.target !== null;
+    if (s.status !== 'red' && !followUp) continue;
     if (quarter === RED_WITHOUT_COMMENTARY_QUARTER && s.kpi.id === RED_WITHOUT_COMMENTARY) continue;
     const ytd = yearToDateOutturn(s.kpi, observationsOf({ observations }, s.kpi.id), period, start);
     const ctx: ProseContext = {
@@ -109,7 +116,11 @@ function commentaryFile(quarter: 1 | 2 | 3, measures: Measure[], qualitative: Qu
       yearToDate: ytd.value,
       yearTarget: targetFor(s.kpi, { kind: 'year', fy: DEMO_LAST_FY }, start).value,
     };
-    kpis[s.kpi.id] = proseFor(ctx);
+    if (!followUp) kpis[s.kpi.id] = proseFor(ctx);
+    else {
+      const entry = followUpFor(ctx);
+      if (entry) kpis[s.kpi.id] = entry;
+    }
   }
   // Projects and narrative indicators report only through commentary: each gets its owner's status and narrative.
   for (const kpi of qualitative) {
@@ -120,8 +131,9 @@ function commentaryFile(quarter: 1 | 2 | 3, measures: Measure[], qualitative: Qu
     };
   }
   const extras = extrasFor(quarter, statuses, previous, measures);
+  const committees = Object.fromEntries(config.committees.map((c, i) => [c.id, coveringFor(quarter, c, i, statuses, previous)]));
   const body = stringify(
-    { period: name, kpis, achievements: extras.achievements, forwardLook: extras.forwardLook, caseStudies: extras.caseStudies },
+    { period: name, kpis, achievements: extras.achievements, forwardLook: extras.forwardLook, caseStudies: extras.caseStudies, committees },
     { lineWidth: 100 },
   );
   const head = [

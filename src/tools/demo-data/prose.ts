@@ -4,6 +4,7 @@
  * reads as its service would write it; figures come from the generated data.
  */
 import { formatFigure, roundTo } from '../../core/figures.js';
+import type { Committee } from '../../model/config.js';
 import type { Measure } from '../../model/kpi.js';
 import type { Status } from '../../core/ragg.js';
 
@@ -506,6 +507,25 @@ export function proseFor(c: ProseContext): Record<string, unknown> {
   };
 }
 
+/**
+ * The action log for a measure that was red earlier in the year and is not red now: the
+ * actions finished this quarter are recorded done, so the paper does not list as overdue an
+ * action the achievements say is complete. Null when nothing was finished this quarter.
+ */
+export function followUpFor(c: ProseContext): Record<string, unknown> | null {
+  const e = EXCEPTIONS[c.kpi.id];
+  if (!e) return null;
+  const start = QUARTER_START[c.quarter];
+  const end = QUARTER_END[c.quarter];
+  const finished = e.actions.filter((a) => a.raised < c.quarter && a.done !== undefined && a.done >= start && a.done <= end);
+  if (finished.length === 0) return null;
+  return {
+    overview: `${c.fig(c.value)} in Q${c.quarter}, against a target of ${c.fig(c.target)}: no longer red. The improvement ${finished.length === 1 ? 'action below was' : 'actions below were'} completed in the quarter.`,
+    actions: finished.map((a) => ({ action: a.action, owner: a.owner, due: a.due, done: a.done })),
+    author: c.kpi.roles.owner,
+  };
+}
+
 interface Note {
   kpi?: string;
   text: string;
@@ -608,4 +628,56 @@ export function extrasFor(
         ],
       };
   }
+}
+
+/** When each quarter goes to committee (004 §11: Q1 in September, Q2 in November, Q3 in March). */
+const MEETING_MONTH = { 1: '2025-09', 2: '2025-11', 3: '2026-03' } as const;
+const QUARTER_WORDS = { 1: 'Quarter 1 (April to June 2025)', 2: 'Quarter 2 (July to September 2025)', 3: 'Quarter 3 (October to December 2025)' } as const;
+
+/**
+ * A committee's covering report for the quarter: the meeting, the recommendations, a summary
+ * naming only what the figures show (the reds and the recoveries, as prf computes them) and
+ * the implications. The counts themselves are printed by prf from the same figures.
+ */
+export function coveringFor(
+  quarter: 1 | 2 | 3,
+  committee: Committee,
+  index: number,
+  statuses: DemoStatus[],
+  previous: DemoStatus[] | null,
+): Record<string, unknown> {
+  const mine = statuses.filter((s) => s.kpi.committee === committee.id);
+  const reds = mine.filter((s) => s.status === 'red');
+  const before = new Map((previous ?? []).map((s) => [s.kpi.id, s.status]));
+  const recovered = mine.filter((s) => before.get(s.kpi.id) === 'red' && s.status !== 'red' && s.status !== 'missing');
+  const fig = (s: DemoStatus, x: number | null) => (x === null ? 'no figure' : formatFigure(x, s.kpi));
+  const redWords =
+    reds.length === 0
+      ? `No indicator reported to this committee is red in ${QUARTER_WORDS[quarter]}.`
+      : `${reds.length === 1 ? 'One indicator is' : `${reds.length} indicators are`} red this quarter, further from target than the amber band allows, and ${reds.length === 1 ? 'has an exception report' : 'each has an exception report'} setting out the reasons and the actions agreed.`;
+  const recoveredWords =
+    recovered.length === 0
+      ? ''
+      : ` ${recovered.length === 1 ? 'One indicator has' : `${recovered.length} indicators have`} recovered from red since last quarter.`;
+  return {
+    meetingDate: `${MEETING_MONTH[quarter]}-${String(10 + index).padStart(2, '0')}`,
+    agendaItem: String(6 + index),
+    recommendations: [
+      `That the Committee notes the performance against the Council Plan indicators for ${QUARTER_WORDS[quarter]}.`,
+      ...(reds.length > 0 ? ['That the Committee notes the exception reports for the indicators off target and the actions agreed to improve them.'] : []),
+      'That the Committee identifies any indicator it wishes to examine in more detail at a future meeting.',
+    ],
+    summary: `This report sets out how the services reporting to the committee performed in ${QUARTER_WORDS[quarter]}. ${redWords}${recoveredWords}`,
+    mainMessages: [
+      ...reds.map((s) => `${s.kpi.id} ${s.kpi.name}: ${fig(s, s.value)} against a target of ${fig(s, s.target)}; see the exception report.`),
+      ...recovered.map((s) => `${s.kpi.id} ${s.kpi.name}: back within target at ${fig(s, s.value)} (target ${fig(s, s.target)}).`),
+    ],
+    implications: {
+      financial: 'None arising directly from this report. The improvement actions are met from existing service budgets.',
+      legal: 'None arising directly from this report. The Council publishes its performance under its Performance Management Framework.',
+      risk: 'Indicators off target for two quarters or more are considered for the service risk register by the Head of Service.',
+      equalities:
+        'None arising directly from this report, which monitors performance; changes to services that follow from it will be assessed in their own right.',
+    },
+  };
 }

@@ -28,8 +28,17 @@ export default validateTable({
         'caseStudies:\n  - title: Faster repairs\n    kpi: HC-01\n    text: Residents told us repairs now happen in one visit.\nachievements:',
       ),
     },
+    {
+      name: 'a covering report for a committee prf.yaml lists',
+      files: { [COMMENTARY]: (b: string) => `${b}committees:\n  housing-osc:\n    agendaItem: '7'\n` },
+    },
   ],
   invalid: [
+    {
+      name: 'a covering report for a committee prf.yaml does not list',
+      files: { [COMMENTARY]: (b: string) => `${b}committees:\n  housing-scrutiny:\n    agendaItem: '7'\n` },
+      diagnostics: [error(COMMENTARY, 16, 3, 'commentary-unknown-committee', '"housing-scrutiny" is not a committee in prf.yaml')],
+    },
     {
       name: 'a quarter that does not exist',
       files: notes('period: 2025-26-Q3', 'period: 2025-26-Q5'),
