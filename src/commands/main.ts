@@ -21,6 +21,7 @@ import { registerTemplates } from './register/templates.js';
 import { registerDiff } from './register/diff.js';
 import { registerHistory } from './register/history.js';
 import { registerVerify } from './register/verify.js';
+import { registerSite } from './register/site.js';
 import { registerValidate } from './register/validate.js';
 import { registerBenchmarks } from './register/benchmarks.js';
 
@@ -80,6 +81,7 @@ export async function main(given: CliIO): Promise<number> {
   registerHistory(program, io, run);
   registerDiff(program, io, run);
   registerVerify(program, io, run);
+  registerSite(program, io, run);
   registerCollect(program, io, run);
   registerImport(program, io, run);
   registerBenchmarks(program, io, run);

@@ -29,6 +29,9 @@ export interface ReportOptions {
   manifest?: boolean;
 }
 
+/** `--format`'s default, as registered for the command. */
+export const DEFAULT_FORMATS = 'html,md,xlsx';
+
 function parseFormats(text: string): ReportFormat[] {
   const asked = text
     .split(',')
@@ -85,6 +88,11 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
   const { root, workspace, displayPath } = loaded;
   checkCommittee(workspace, options.committee);
   const period = resolvePeriodArg(io, workspace, periodText);
+  // A year gives the annual strategic review, not committee papers (src/commands/annual-review.ts).
+  if (period.kind === 'year') {
+    const run = { formats, formatAsked: options.format !== DEFAULT_FORMATS, draft: options.draft ?? false, date, manifest: options.manifest ?? false };
+    return (await import('./annual-review.js')).runAnnualReview(io, loaded, period, { ...run, out: options.out, committee: options.committee });
+  }
   const paths = workspace.config.paths;
   const outDir = options.out === undefined ? join(root, paths.reports, formatPeriod(period) + (loaded.outSuffix ?? '')) : resolve(io.cwd, options.out);
   checkOutputFolder(outDir, root, paths, 'papers', 'reports/2025-26-Q3');

@@ -24,6 +24,12 @@ export const noteSchema = z.strictObject({
   text: text,
 });
 
+export const caseStudySchema = z.strictObject({
+  title: text.describe('A short headline, e.g. Warmer homes on the Highfield estate'),
+  kpi: kpiId.optional().describe('The KPI the story illustrates, if any'),
+  text: text.describe('The story in plain English for residents: what changed, for whom, and what they said'),
+});
+
 export const implicationsSchema = z
   .strictObject({
     financial: text.optional(),
@@ -51,6 +57,10 @@ export const commentarySchema = z
     kpis: z.record(kpiId, kpiCommentarySchema).default({}),
     achievements: z.array(noteSchema).default([]).describe('Notable achievements this period'),
     forwardLook: z.array(noteSchema).default([]).describe('What is coming next period'),
+    caseStudies: z
+      .array(caseStudySchema)
+      .default([])
+      .describe("Case studies for the annual review and the public: a resident's-eye story of the period, written for residents"),
     committees: z.record(z.string(), coveringSchema).default({}).describe("Each committee's covering report for this period, by committee id"),
   })
   .describe('Commentary for one reporting period');
@@ -58,4 +68,5 @@ export const commentarySchema = z
 export type Commentary = z.output<typeof commentarySchema>;
 export type KpiCommentary = z.output<typeof kpiCommentarySchema>;
 export type Action = z.output<typeof actionSchema>;
+export type CaseStudy = z.output<typeof caseStudySchema>;
 export type Covering = z.output<typeof coveringSchema>;

@@ -136,6 +136,28 @@ export const benchmarksConfigSchema = z
   })
   .describe('Benchmarks computed by prf (prf benchmarks tsm)');
 
+/** Open Government Licence v3.0: the default licence for UK public sector information. */
+export const OPEN_GOVERNMENT_LICENCE = {
+  name: 'OGL-UK-3.0',
+  title: 'Open Government Licence v3.0',
+  path: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+} as const;
+
+export const licenceSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dots, hyphens and underscores only, e.g. OGL-UK-3.0 or CC-BY-4.0')
+      .optional()
+      .describe('The licence id as the Open Definition lists it, e.g. OGL-UK-3.0, CC-BY-4.0'),
+    title: text.describe('The licence as printed on the site, e.g. Open Government Licence v3.0'),
+    path: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'the address of the licence text, starting http:// or https://')
+      .describe('Where the licence text is published'),
+  })
+  .describe('A licence as the Frictionless data package spec describes one: name (id), title and path (address)');
+
 export const configSchema = z
   .strictObject({
     organisation: text.describe('The organisation, as printed on papers'),
@@ -174,6 +196,13 @@ export const configSchema = z
       }),
     ),
     benchmarks: benchmarksConfigSchema.optional(),
+    publication: withFieldDefaults(
+      z.strictObject({
+        licence: licenceSchema
+          .default({ ...OPEN_GOVERNMENT_LICENCE })
+          .describe('The licence the public website and its open data are published under (default: Open Government Licence v3.0)'),
+      }),
+    ).describe('The public website and open data (prf site)'),
     committees: z.array(committeeSchema).min(1, 'list at least one committee'),
     services: z
       .array(text)
@@ -188,6 +217,7 @@ export type Committee = z.output<typeof committeeSchema>;
 export type CoveringConfig = z.output<typeof coveringConfigSchema>;
 export type Priority = z.output<typeof prioritySchema>;
 export type PeerGroup = z.output<typeof peerGroupSchema>;
+export type Licence = z.output<typeof licenceSchema>;
 export type QuartileMethod = (typeof QUARTILE_METHODS)[number];
 
 export type RaggRuleInput = z.output<typeof raggRuleSchema>;

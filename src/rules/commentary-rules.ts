@@ -66,7 +66,7 @@ export function commentaryRules(
       );
     }
   }
-  for (const list of ['achievements', 'forwardLook'] as const) {
+  for (const list of ['achievements', 'forwardLook', 'caseStudies'] as const) {
     commentary[list].forEach((note, i) => {
       if (note.kpi && !kpis.has(note.kpi) && !reportedElsewhere(note.kpi)) {
         const path = [list, i, 'kpi'];

@@ -6,9 +6,9 @@
  * chunks) before it dumps, so the result is there when the DOM is serialised.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findBrowser } from '../../src/write/print-pdf.js';
 
@@ -33,6 +33,9 @@ export interface AxeViolation {
 
 export interface AxeResult {
   violations: AxeViolation[];
+  /** The page's scrollWidth and the window's clientWidth: wider than the window means horizontal scrolling. */
+  scrollWidth: number;
+  clientWidth: number;
   /** How many rules passed: a page where nothing ran would pass vacuously, so tests check this too. */
   passes: number;
 }
@@ -40,7 +43,7 @@ export interface AxeResult {
 const RESULT_ID = 'axe-result';
 
 // Runs in the page. The JSON is URI-encoded so the DOM serialiser cannot change it (no & < > to escape).
-const RUNNER = `
+const runner = (tags: readonly string[]) => `
 (function () {
   function done(value) {
     var pre = document.createElement('pre');
@@ -48,13 +51,13 @@ const RUNNER = `
     pre.textContent = encodeURIComponent(JSON.stringify(value));
     document.body.appendChild(pre);
   }
-  axe.run(document, { runOnly: ${JSON.stringify(AXE_TAGS)}, resultTypes: ['violations'] }).then(
+  axe.run(document, { runOnly: ${JSON.stringify(tags)}, resultTypes: ['violations'] }).then(
     function (r) {
       done({ violations: r.violations.map(function (v) {
         return { id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(function (n) {
           return { target: n.target, html: n.html, failureSummary: n.failureSummary };
         }) };
-      }), passes: r.passes.length });
+      }), passes: r.passes.length, scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth });
     },
     function (e) { done({ error: String(e && e.stack || e) }); }
   );
@@ -66,7 +69,8 @@ const AXE_SOURCE = fileURLToPath(import.meta.resolve('axe-core/axe.min.js'));
 function injectAxe(html: string, name: string): string {
   const at = html.lastIndexOf('</body>');
   if (at < 0) throw new Error(`${name}: no </body> to add the accessibility checker before`);
-  return `${html.slice(0, at)}<script src="axe.min.js"></script><script src="run-axe.js"></script>\n${html.slice(at)}`;
+  const up = '../'.repeat(name.split('/').length - 1);
+  return `${html.slice(0, at)}<script src="${up}axe.min.js"></script><script src="${up}run-axe.js"></script>\n${html.slice(at)}`;
 }
 
 /** Loads a page in headless Chromium and returns the DOM as it stands once the page has settled. */
@@ -110,27 +114,35 @@ function readResult(dom: string, name: string): AxeResult {
   if (!m) throw new Error(`${name}: axe left no result in the page (did it finish within --virtual-time-budget?)`);
   const parsed = JSON.parse(decodeURIComponent(m[1]!)) as AxeResult & { error?: string };
   if (parsed.error) throw new Error(`${name}: axe failed in the page: ${parsed.error}`);
-  return { violations: parsed.violations, passes: parsed.passes };
+  return { violations: parsed.violations, passes: parsed.passes, scrollWidth: parsed.scrollWidth, clientWidth: parsed.clientWidth };
 }
 
 /**
  * Checks each page (file name to HTML) with axe in `browser`, a few at a time. The pages are
  * copied into one temporary folder, so links between them still resolve; it is always removed.
  */
-export async function checkAccessibility(browser: string, pages: Record<string, string>, concurrency = 3): Promise<Record<string, AxeResult>> {
+export async function checkAccessibility(
+  browser: string,
+  pages: Record<string, string>,
+  concurrency = 3,
+  options: { width?: number; tags?: readonly string[] } = {},
+): Promise<Record<string, AxeResult>> {
   const dir = mkdtempSync(join(tmpdir(), 'prf-axe-'));
   try {
     copyFileSync(AXE_SOURCE, join(dir, 'axe.min.js'));
-    writeFileSync(join(dir, 'run-axe.js'), RUNNER);
+    writeFileSync(join(dir, 'run-axe.js'), runner(options.tags ?? AXE_TAGS));
     const names = Object.keys(pages).sort();
-    for (const name of names) writeFileSync(join(dir, name), injectAxe(pages[name]!, name));
+    for (const name of names) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), injectAxe(pages[name]!, name));
+    }
     const results: Record<string, AxeResult> = {};
     let next = 0;
     const worker = async () => {
       while (next < names.length) {
         const i = next++;
         const name = names[i]!;
-        const dom = await dumpDom(browser, pathToFileURL(join(dir, name)).href, join(dir, `.profile-${i}`));
+        const dom = await dumpDom(browser, pathToFileURL(join(dir, name)).href, join(dir, `.profile-${i}`), options.width ?? 1280);
         results[name] = readResult(dom, name);
       }
     };

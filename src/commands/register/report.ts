@@ -7,9 +7,9 @@ export function registerReport(program: Command, io: CliIO, run: Run): void {
   program
     .command('report')
     .description("write each committee's paper and exception report, and an index (default: the latest quarter with figures)")
-    .argument('[period...]', 'q3, 2025-26-Q3, "2025/26 Q3"')
+    .argument('[period...]', 'q3, 2025-26-Q3, "2025/26 Q3"; a year (2025-26) gives the annual review')
     .option('-c, --committee <id>', "only this committee's papers")
-    .option('-f, --format <formats>', 'comma-separated: html, md, xlsx, pdf', 'html,md,xlsx')
+    .option('-f, --format <formats>', 'comma-separated: html, md, xlsx, pdf (a year: html, md, pdf)', 'html,md,xlsx')
     .option('-o, --out <dir>', 'output folder (default: <reports folder>/<period>)')
     .option('--draft', 'write the papers even if incomplete, marking every page DRAFT')
     .option('--date <YYYY-MM-DD>', 'the date printed on the papers (none by default, so reruns are byte-identical)')

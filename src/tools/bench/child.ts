@@ -1,6 +1,6 @@
 /**
  * Runs one prf command in this process for the benchmark, discarding its output, and reports
- * the process's own peak memory on the last line of stderr (Node cannot read a child's rusage).
+ * the process's own peak memory and CPU time on the last line of stderr (Node cannot read a child's rusage).
  */
 import { main } from '../../commands/main.js';
 
@@ -11,4 +11,7 @@ const code = await main({
   stdout: { write: () => true },
   stderr: { write: () => true },
 });
-process.stderr.write(`\nBENCH ${JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+const usage = process.resourceUsage();
+// CPU time beside the wall time: on a busy machine the wall time includes waiting for a core.
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+process.stderr.write(`\nBENCH ${JSON.stringify({ code, maxRssKb: usage.maxRSS, cpuSeconds })}\n`);

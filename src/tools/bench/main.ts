@@ -38,14 +38,17 @@ if (writeTo) {
   process.exit(0);
 }
 
-// `--tsm-only` times only the TSM import (below), skipping the seeded workspaces and the demo.
+// `--tsm-only` times only the TSM import (below), skipping the seeded workspaces and the demo;
+// `--site-only` only the public website (prf site).
 const tsmOnly = process.argv.includes('--tsm-only');
-const sizes = tsmOnly ? [] : arg('sizes', '100,1000,10000').split(',').map(Number);
+const siteOnly = process.argv.includes('--site-only');
+const sizes = tsmOnly || siteOnly ? [] : arg('sizes', '100,1000,10000').split(',').map(Number);
 const runs = Number(arg('runs', '3'));
 
 interface Sample {
   seconds: number;
   maxRssKb: number;
+  cpuSeconds?: number;
   rows?: number;
 }
 
@@ -55,9 +58,14 @@ function once(script: string, args: string[], cwd: string): Sample {
   const seconds = (performance.now() - t) / 1000;
   const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`${args.join(' ')} in ${cwd} failed: ${r.stderr}`);
-  const out = JSON.parse(line.slice(6)) as { code: number; maxRssKb: number; rows?: number };
+  const out = JSON.parse(line.slice(6)) as { code: number; maxRssKb: number; cpuSeconds?: number; rows?: number };
   if (out.code !== 0) throw new Error(`${args.join(' ')} in ${cwd} exited ${out.code}`);
-  return { seconds, maxRssKb: out.maxRssKb, ...(out.rows === undefined ? {} : { rows: out.rows }) };
+  return {
+    seconds,
+    maxRssKb: out.maxRssKb,
+    ...(out.cpuSeconds === undefined ? {} : { cpuSeconds: out.cpuSeconds }),
+    ...(out.rows === undefined ? {} : { rows: out.rows }),
+  };
 }
 
 /** Peak memory per row: a run's peak above a bare Node process's (about 40 MB), over its rows. */
@@ -84,7 +92,7 @@ const fmt = (s: number) => s.toFixed(2).padStart(7);
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`.padStart(8);
 
 process.stdout.write(`prf benchmark: median of ${runs} runs, Node ${process.version}\n\n`);
-if (!tsmOnly)
+if (!tsmOnly && !siteOnly)
   process.stdout.write(
     `${'KPIs'.padStart(6)} ${'rows'.padStart(9)} | ${'floor s'.padStart(7)} ${'rows/s'.padStart(9)} | ${'validate'.padStart(8)} ${'status'.padStart(7)} ${'v+s / floor'.padStart(11)} ${'rows/s'.padStart(9)} | ${'report'.padStart(7)} | ${'peak validate'.padStart(13)} ${'peak status'.padStart(11)} ${'peak report'.padStart(11)} ${'bytes/row'.padStart(9)}\n`,
   );
@@ -133,8 +141,9 @@ if (largest && previous) {
   goals.push({ goal: 'status peak memory per added row', measured: `${added.toFixed(0)} bytes`, met: added < 300 });
 }
 
-if (!tsmOnly) timeDemo();
-timeTsm();
+if (!tsmOnly && !siteOnly) timeDemo();
+if (!siteOnly) timeTsm();
+if (!tsmOnly) timeSite();
 
 function timeDemo(): void {
   process.stdout.write('\nThe demo workspace (102 KPIs, 2,448 rows), whole process wall time:\n');
@@ -201,5 +210,61 @@ function timeTsm(): void {
   }
 }
 
-process.stdout.write('\nGoals (issues 6 and 17), as measured in this run:\n');
+/**
+ * prf site (issue 19) on the demo and on a seeded 1,000-KPI workspace, each in a throwaway git
+ * repository with quarters published as a council would (prf report --manifest, committed), so
+ * the site reads every published quarter back from git. Whole process wall time, and the CPU
+ * time beside it: on a shared, busy machine the wall time includes waiting for a core.
+ */
+function timeSite(): void {
+  process.stdout.write('\nThe public website (prf site, whole process, every published quarter read back from git):\n');
+  const git = (cwd: string, ...args: string[]) => {
+    const r = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', ...args], {
+      cwd,
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  };
+  const publish = (dir: string, quarters: string[]) => {
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'workspace');
+    for (const q of quarters) {
+      const r = spawnSync(process.execPath, [BIN, 'report', q, '--format', 'html', '--manifest'], { cwd: dir, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`prf report ${q} --manifest exited ${r.status}: ${r.stderr}`);
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', `${q} papers`);
+    }
+  };
+  const timeIn = (label: string, dir: string, n: number): { wall: number; cpu: number } => {
+    const samples = Array.from({ length: n }, (_, i) => {
+      const out = join(dir, `site-${i}`);
+      const sample = once(CHILD, ['site', '--out', out], dir);
+      rmSync(out, { recursive: true, force: true });
+      return sample;
+    });
+    const m = { wall: median(samples.map((x) => x.seconds)), cpu: median(samples.map((x) => x.cpuSeconds ?? 0)) };
+    process.stdout.write(
+      `  ${label.padEnd(48)} ${m.wall.toFixed(3)} s wall, ${m.cpu.toFixed(2)} s CPU, peak ${mb(Math.max(...samples.map((x) => x.maxRssKb))).trim()}\n`,
+    );
+    return m;
+  };
+  const demo = mkdtempSync(join(tmpdir(), 'prf-bench-site-demo-'));
+  const big = mkdtempSync(join(tmpdir(), 'prf-bench-site-1000-'));
+  try {
+    for (const entry of ['prf.yaml', 'kpis', 'data']) spawnSync('cp', ['-r', join(REPO, entry), demo]);
+    publish(demo, ['2025-26-Q1', '2025-26-Q3']);
+    const d = timeIn('prf site on the demo (Q1, Q3 published)', demo, Math.max(runs, 3));
+    goals.push({ goal: 'prf site on the demo under 3 s (issue 19)', measured: `${d.wall.toFixed(2)} s`, met: d.wall < 3 });
+    writeWorkspace(big, 1000);
+    publish(big, ['2025-26-Q1', '2025-26-Q2', '2025-26-Q3']);
+    const b = timeIn('prf site, 1,000 KPIs (Q1-Q3 published)', big, Math.min(runs, 2));
+    goals.push({ goal: 'prf site, 1,000 KPIs and 3 quarters, under 20 s (issue 19)', measured: `${b.wall.toFixed(2)} s`, met: b.wall < 20 });
+  } finally {
+    rmSync(demo, { recursive: true, force: true });
+    rmSync(big, { recursive: true, force: true });
+  }
+}
+
+process.stdout.write('\nGoals (issues 6, 17 and 19), as measured in this run:\n');
 for (const g of goals) process.stdout.write(`  ${g.met ? 'met    ' : 'NOT met'}  ${g.goal.padEnd(52)} ${g.measured}\n`);

@@ -132,7 +132,10 @@ function commentaryFile(quarter: 1 | 2 | 3, measures: Measure[], qualitative: Qu
   }
   const extras = extrasFor(quarter, statuses, previous, measures);
   const committees = Object.fromEntries(config.committees.map((c, i) => [c.id, coveringFor(quarter, c, i, statuses, previous)]));
-  const body = stringify({ period: name, kpis, achievements: extras.achievements, forwardLook: extras.forwardLook, committees }, { lineWidth: 100 });
+  const body = stringify(
+    { period: name, kpis, achievements: extras.achievements, forwardLook: extras.forwardLook, caseStudies: extras.caseStudies, committees },
+    { lineWidth: 100 },
+  );
   const head = [
     '# yaml-language-server: $schema=../../schemas/commentary.schema.json',
     '# ILLUSTRATIVE: invented commentary for the demo workspace, made by src/tools/demo-data (not real council text).',

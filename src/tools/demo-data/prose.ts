@@ -531,13 +531,19 @@ interface Note {
   text: string;
 }
 
+interface CaseStudy {
+  title: string;
+  kpi?: string;
+  text: string;
+}
+
 /** Achievements and the forward look for a quarter's commentary. */
 export function extrasFor(
   quarter: 1 | 2 | 3,
   statuses: DemoStatus[],
   previous: DemoStatus[] | null,
   _measures: Measure[],
-): { achievements: Note[]; forwardLook: Note[] } {
+): { achievements: Note[]; forwardLook: Note[]; caseStudies: CaseStudy[] } {
   const at = (id: string) => statuses.find((s) => s.kpi.id === id);
   const fig = (id: string) => {
     const s = at(id);
@@ -563,6 +569,13 @@ export function extrasFor(
             text: 'The annual tenant perception survey fieldwork starts in September; results will be reported with the 2025-26 Tenant Satisfaction Measures.',
           },
         ],
+        caseStudies: [
+          {
+            title: 'Saturday sessions at the adventure playgrounds',
+            kpi: 'SP-PC-03',
+            text: 'Parents told us weekday sessions clashed with work, so the playgrounds opened on Saturday mornings from April. Families who had never visited came along, and many now come every week.',
+          },
+        ],
       };
     case 2:
       return {
@@ -576,6 +589,7 @@ export function extrasFor(
           { kpi: 'HC-AM-09', text: 'Damp and mould reports are expected to rise through the winter; two temporary surveyors join in October.' },
           { kpi: 'SP-RS-01', text: 'A contractor will start on the category C and D food inspection backlog in the new year.' },
         ],
+        caseStudies: [],
       };
     case 3:
       return {
@@ -604,6 +618,13 @@ export function extrasFor(
             text: `Injunctions for access are being sought for the ${homesShort(at('HC-SH-06')?.value ?? 100).toLowerCase()} still without an asbestos management survey.`,
           },
           { text: 'Targets for 2026-27 go to Full Council with the budget in February, including the first annual target for investment property income.' },
+        ],
+        caseStudies: [
+          {
+            title: 'Empty homes let faster',
+            kpi: 'HC-AM-01',
+            text: `Under the new repairs contract, empty council homes are made ready and let in ${fig('HC-AM-01')} on average, down from nearly 50 days a year ago. That means families waiting for a home move in weeks sooner, and less rent is lost to pay for services.`,
+          },
         ],
       };
   }

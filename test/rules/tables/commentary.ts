@@ -22,6 +22,13 @@ export default validateTable({
       ),
     },
     {
+      name: 'a case study for the annual review, about a KPI',
+      files: notes(
+        'achievements:',
+        'caseStudies:\n  - title: Faster repairs\n    kpi: HC-01\n    text: Residents told us repairs now happen in one visit.\nachievements:',
+      ),
+    },
+    {
       name: 'a covering report for a committee prf.yaml lists',
       files: { [COMMENTARY]: (b: string) => `${b}committees:\n  housing-osc:\n    agendaItem: '7'\n` },
     },
@@ -69,6 +76,19 @@ export default validateTable({
       name: 'an achievement for a KPI that does not exist',
       files: notes('  - kpi: HC-01', '  - kpi: HC-10'),
       diagnostics: [error(COMMENTARY, 13, 10, 'commentary-unknown-kpi', '"HC-10" is not a KPI')],
+    },
+    {
+      name: 'a case study for a KPI that does not exist',
+      files: notes(
+        'achievements:',
+        'caseStudies:\n  - title: Faster repairs\n    kpi: HC-10\n    text: Residents told us repairs now happen in one visit.\nachievements:',
+      ),
+      diagnostics: [error(COMMENTARY, 14, 10, 'commentary-unknown-kpi', '"HC-10" is not a KPI')],
+    },
+    {
+      name: 'a case study without its text for residents',
+      files: notes('achievements:', 'caseStudies:\n  - title: Faster repairs\nachievements:'),
+      diagnostics: [error(COMMENTARY, 13, 5, 'schema-missing-field', 'text')],
     },
     {
       name: 'a KPI whose own file is broken: its commentary is not reported as unknown',

@@ -1,0 +1,131 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { MANIFEST_FILE, parseManifest, type Manifest } from '../load/manifest.js';
+import { parsePeriod, periodEndKey, formatPeriod, type Period } from '../model/periods.js';
+import { loadWorkspace } from '../rules/load-workspace.js';
+import { readWorkspaceSources } from '../load/read-sources.js';
+import { workspaceTemplateDirs } from '../load/template-files.js';
+import { buildSite, DATA_PACKAGE_PATH } from '../views/site-view.js';
+import { dataPackageJson, tableCsv } from '../render/site-files.js';
+import { writeFilesAtomically } from '../write/write-files.js';
+import { checkOutputFolder } from './context.js';
+import { loadAtRevision } from './load-at.js';
+import { loadTemplates } from './load-templates.js';
+import { EXIT, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { displayPathFn, resolveWorkspaceRoot } from './workspace-root.js';
+import { compareText } from '../text/compare.js';
+
+export interface SiteOptions {
+  out?: string;
+  through?: string;
+}
+
+/** A folder under the one prf ran from by its relative path, one elsewhere by its full path. */
+function shownFolder(cwd: string, dir: string): string {
+  const rel = relative(cwd, dir);
+  return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
+}
+
+interface Published {
+  folder: string;
+  manifest: Manifest;
+  period: Period;
+}
+
+/**
+ * The quarters whose papers went out: non-draft manifests under the reports folder. A draft is
+ * skipped (it was never published); a published manifest without a clean commit cannot be
+ * rebuilt from git, so it stops the site rather than letting unpublished figures through.
+ */
+function publishedQuarters(reportsDir: string, startMonth: number, problems: string[]): Published[] {
+  if (!existsSync(reportsDir)) return [];
+  const found: Published[] = [];
+  for (const folder of readdirSync(reportsDir).sort(compareText)) {
+    const file = join(reportsDir, folder, MANIFEST_FILE);
+    if (!existsSync(file)) continue;
+    const manifest = parseManifest(readFileSync(file, 'utf8'));
+    if (typeof manifest === 'string') {
+      problems.push(`${folder}/${MANIFEST_FILE}: ${manifest}`);
+      continue;
+    }
+    if (manifest.draft) continue;
+    const period = parsePeriod(manifest.period);
+    if (!period.ok || period.value.kind !== 'quarter') continue;
+    if (manifest.commit === null) {
+      problems.push(
+        `${folder}/${MANIFEST_FILE}: the papers were not made from a git commit, so their figures cannot be read back; republish with prf report ${manifest.period} --manifest in a git repository`,
+      );
+      continue;
+    }
+    if (manifest.dirty) {
+      problems.push(
+        `${folder}/${MANIFEST_FILE}: the papers were made with uncommitted changes (${manifest.dirtyFiles.slice(0, 3).join(', ')}), so the commit does not hold their figures; commit and republish with prf report ${manifest.period} --manifest`,
+      );
+      continue;
+    }
+    found.push({ folder, manifest, period: period.value });
+  }
+  return found.sort((a, b) => periodEndKey(a.period, startMonth) - periodEndKey(b.period, startMonth) || compareText(a.folder, b.folder));
+}
+
+/**
+ * `prf site`: the public website, built from the published papers only. The figures are those of
+ * the workspace as it stood at the latest published manifest's commit, read from git, so a
+ * figure committed after the paper went out never reaches the site.
+ */
+export async function runSite(io: CliIO, globals: GlobalOptions, options: SiteOptions): Promise<number> {
+  const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
+  const current = loadWorkspace(readWorkspaceSources(root)).workspace;
+  if (current === null) throw new UsageError('prf.yaml cannot be read; prf validate shows why');
+  const config = current.config;
+  const startMonth = config.financialYearStartMonth;
+  const outDir = options.out === undefined ? join(root, 'site') : resolve(io.cwd, options.out);
+  checkOutputFolder(outDir, root, config.paths, 'website', 'site');
+  let through: number | null = null;
+  if (options.through !== undefined) {
+    const p = parsePeriod(options.through);
+    if (!p.ok) throw new UsageError(`--through ${options.through}: ${p.message}`);
+    through = periodEndKey(p.value, startMonth);
+  }
+  const problems: string[] = [];
+  const published = publishedQuarters(resolve(root, config.paths.reports), startMonth, problems).filter(
+    (p) => through === null || periodEndKey(p.period, startMonth) <= through,
+  );
+  if (problems.length > 0) {
+    io.stderr.write(`prf: some published papers cannot be put on the site; nothing was written:\n`);
+    for (const p of problems) io.stderr.write(`  ${config.paths.reports}/${p}\n`);
+    return EXIT.problems;
+  }
+  const latest = published.at(-1);
+  if (latest === undefined)
+    throw new UsageError(
+      `no published papers under ${config.paths.reports}/${options.through === undefined ? '' : ` up to ${options.through}`}: publish a quarter first with prf report PERIOD --manifest (not --draft), committed in git`,
+    );
+  const displayPath = displayPathFn(root, io.cwd);
+  // One edition per quarter: where a quarter has more than one manifest, the last folder's wins.
+  const byQuarter = new Map(published.map((p) => [formatPeriod(p.period), p]));
+  const editions = [...byQuarter.values()].map((p) => ({
+    period: p.period,
+    workspace: loadAtRevision(io, root, p.manifest.commit!, displayPath, globals.color).workspace,
+  }));
+  const site = buildSite({
+    editions,
+    // The licence is the one named now: publishing under a new licence relicenses the whole site.
+    licence: config.publication.licence,
+  });
+  const templates = loadTemplates(workspaceTemplateDirs(root, config), displayPath);
+  const files = [
+    ...site.pages.map((p) => ({ path: p.path, data: templates.render(p.template, p.view) })),
+    ...site.tables.map((t) => ({ path: t.path, data: tableCsv(t) })),
+    { path: DATA_PACKAGE_PATH, data: dataPackageJson(site.dataPackage) },
+  ];
+  if (io.signal?.aborted) {
+    io.stderr.write('prf: interrupted before writing; the previous site is as it was\n');
+    return EXIT.interrupted;
+  }
+  writeFilesAtomically(outDir, files);
+  io.stdout.write(
+    `wrote ${files.length} files for ${editions.length} published ${editions.length === 1 ? 'quarter' : 'quarters'}, the latest ${formatPeriod(latest.period)} (published from ${latest.manifest.commit!.slice(0, 7)}), to ${shownFolder(io.cwd, outDir)}\n`,
+  );
+  return EXIT.ok;
+}
