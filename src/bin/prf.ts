@@ -54,8 +54,7 @@ async function run(): Promise<void> {
   process.on('SIGTERM', onSignal);
 
   const { main } = await import('../commands/main.js');
-  // Only sets the exit code, so pending output is flushed before Node exits.
-  process.exitCode = await main({
+  const code = await main({
     argv,
     cwd: process.cwd(),
     env: process.env,
@@ -73,9 +72,23 @@ async function run(): Promise<void> {
   // The command has finished and anything it wrote is in place: a signal now changes nothing,
   // so it must not end the process by the default action either (that would report 143 for a
   // run whose files were all written).
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
+  // The new handlers go on before the old come off: with none at all for an instant, a signal
+  // would take its default action.
   const settled = () => undefined;
   process.on('SIGINT', settled);
   process.on('SIGTERM', settled);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  // prf ends here, once its output is flushed, rather than letting Node wind down by itself:
+  // winding down takes the signal handlers away first, and a Ctrl-C in that moment would end
+  // prf by the default action, reporting 130 for a run whose files were all written. If a
+  // stream cannot be flushed, its promise never settles and Node ends as usual with this code.
+  process.exitCode = code;
+  await flushed(process.stdout);
+  await flushed(process.stderr);
+  process.exit(code);
+}
+
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
 }

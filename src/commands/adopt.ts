@@ -15,7 +15,8 @@ import { kpiIdOfPath } from '../rules/kpi-rules.js';
 import { loadWorkspace } from '../rules/load-workspace.js';
 import { counted } from '../text/plural.js';
 import { dateOption } from './context.js';
-import { colorFor, EXIT, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { colorFor, EXIT, stopIfInterrupted, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { withWorkspaceLock } from '../write/workspace-lock.js';
 import { displayPathFn, resolveWorkspaceRoot } from './workspace-root.js';
 import { bytesOf, type SourceFile } from '../load/decode.js';
 
@@ -46,6 +47,19 @@ export async function runAdoptDictionary(io: CliIO, globals: GlobalOptions, file
   if (mapProblems.length > 0) throw new UsageError(mapProblems.join('; '));
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
+  // Held from reading the dictionary (which ids are taken) to writing the drafts and prf.yaml.
+  return withWorkspaceLock(root, 'adopt', () => adoptLocked(io, globals, fileArg, options, root, maps, today));
+}
+
+async function adoptLocked(
+  io: CliIO,
+  globals: GlobalOptions,
+  fileArg: string,
+  options: AdoptOptions,
+  root: string,
+  maps: ReturnType<typeof parseMaps>['maps'],
+  today: string,
+): Promise<number> {
   const displayPath = displayPathFn(root, io.cwd);
   const color = colorFor(io.stderr, io.env, globals.color);
   const sources = readWorkspaceSources(root);
@@ -131,6 +145,7 @@ export async function runAdoptDictionary(io: CliIO, globals: GlobalOptions, file
     io.stdout.write(`dry run: ${summary} would be written; nothing was written\n`);
     return EXIT.ok;
   }
+  await stopIfInterrupted(io);
   if (files.length > 0) writeFilesAtomically(root, files);
   io.stdout.write(`${summary} written. Fill the blanks; prf validate --strict names each one left.\n`);
   return EXIT.ok;

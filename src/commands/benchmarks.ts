@@ -14,7 +14,9 @@ import { outturnEdits } from '../write/outturn-edits.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import type { PeerGroup } from '../model/config.js';
 import { dateOption, loadForCommand } from './context.js';
-import { colorFor, EXIT, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { colorFor, EXIT, stopIfInterrupted, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { resolveWorkspaceRoot } from './workspace-root.js';
 import { sourceInMemory } from '../load/decode.js';
 
 export interface TsmOptions {
@@ -65,7 +67,18 @@ export async function runBenchmarksTsm(io: CliIO, globals: GlobalOptions, fileAr
   if (!options.restate && options.reason !== undefined) throw new UsageError('--reason goes with --restate; without it nothing recorded is replaced');
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   for (const y of options.year) if (!/^\d{4}-\d{2}$/.test(y)) throw new UsageError(`--year ${y}: give a reporting year such as 2024-25`);
+  // Held from reading the dictionary and figures to writing them, so a concurrent writer's changes are kept.
+  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'benchmarks', () => tsmLocked(io, globals, fileArgs, options, reason, today));
+}
 
+async function tsmLocked(
+  io: CliIO,
+  globals: GlobalOptions,
+  fileArgs: string[],
+  options: TsmOptions,
+  reason: string | undefined,
+  today: string,
+): Promise<number> {
   const loaded = loadForCommand(io, globals);
   if (typeof loaded === 'number') return loaded;
   const { root, workspace, displayPath } = loaded;
@@ -203,6 +216,7 @@ export async function runBenchmarksTsm(io: CliIO, globals: GlobalOptions, fileAr
     io.stdout.write(`dry run: ${files.length} file${files.length === 1 ? '' : 's'} would change; nothing was written\n`);
     return EXIT.ok;
   }
+  await stopIfInterrupted(io);
   if (files.length > 0)
     writeFilesAtomically(
       root,

@@ -6,7 +6,9 @@ import { outturnEdits } from '../write/outturn-edits.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { counted } from '../text/plural.js';
 import { dateOption, loadForCommand, resolvePeriodArg } from './context.js';
-import { EXIT, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { EXIT, stopIfInterrupted, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { resolveWorkspaceRoot } from './workspace-root.js';
 
 export interface SignoffOptions {
   kpi: string[];
@@ -19,6 +21,18 @@ export async function runSignoff(io: CliIO, globals: GlobalOptions, periodText: 
   const role = options.by.trim();
   if (role === '') throw new UsageError('--by needs the reviewer\'s role, as roles.reviewer names it, e.g. --by "Repairs Manager"');
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
+  // Held from reading the figures to writing them, so a concurrent import's figures are kept.
+  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'signoff', () => signoffLocked(io, globals, periodText, options, role, today));
+}
+
+async function signoffLocked(
+  io: CliIO,
+  globals: GlobalOptions,
+  periodText: string | undefined,
+  options: SignoffOptions,
+  role: string,
+  today: string,
+): Promise<number> {
   const { root, workspace, displayPath } = loadForCommand(io, globals);
   const period = resolvePeriodArg(io, workspace, periodText, { today });
   const ids = options.kpi.length > 0 ? options.kpi : null;
@@ -56,6 +70,7 @@ export async function runSignoff(io: CliIO, globals: GlobalOptions, periodText: 
     io.stdout.write(`dry run: ${counted(plan.sign.length, 'figure')} would be signed off by ${role}; nothing was written\n`);
     return EXIT.ok;
   }
+  await stopIfInterrupted(io);
   if (edits.files.length > 0)
     writeFilesAtomically(
       root,
