@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { realPathOf } from '../load/contained.js';
 import { isInside } from '../load/paths.js';
 import { latestFyWithQuarterData, latestQuarterWithData, resolvePeriodQuery } from '../core/period-query.js';
-import { formatPeriod, quarterOfMonth, type Period } from '../model/periods.js';
+import { formatPeriod, inPeriodYears, PERIOD_YEARS_TEXT, quarterOfMonth, type Period } from '../model/periods.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { stylish } from '../render/diagnostics.js';
 import { loadWorkspace } from '../rules/load-workspace.js';
@@ -73,7 +73,7 @@ export function resolvePeriodArg(io: CliIO, workspace: Workspace, text: string |
     return latest;
   }
   const r = resolvePeriodQuery(text, { startMonth, latestFyWithQuarter: latestFyWithQuarterData(workspace) });
-  if (!r.ok) throw new UsageError(`${text}: ${r.message}`);
+  if (!r.ok) throw new UsageError(r.whole ? r.message : `${text}: ${r.message}`);
   if (r.chosenYear) io.stderr.write(`prf: ${text} is ${formatPeriod(r.period)}, the latest financial year with figures for that quarter\n`);
   return r.period;
 }
@@ -90,6 +90,9 @@ export function dateOption(flag: string, text: string): string {
   if (!isIsoDate(text)) {
     throw new UsageError(`${flag} ${text}: give a real date as YYYY-MM-DD, e.g. 2026-03-12`);
   }
+  // The day picks the period in progress, which must be one prf can name.
+  if (!inPeriodYears({ kind: 'month', year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)) }))
+    throw new UsageError(`${flag} ${text}: prf reads periods in ${PERIOD_YEARS_TEXT}; give a day in one of those months`);
   return text;
 }
 

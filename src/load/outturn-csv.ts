@@ -139,7 +139,7 @@ const CACHE_LIMIT = 50_000;
 const periods = new Map<string, { ok: true } & NamedPeriod>();
 const strings = new Map<string, string>();
 
-function periodOf(text: string): ({ ok: true } & NamedPeriod) | { ok: false; message: string } {
+function periodOf(text: string): ({ ok: true } & NamedPeriod) | { ok: false; message: string; outOfRange?: true } {
   const hit = periods.get(text);
   if (hit) return hit;
   const parsed = parsePeriod(text);
@@ -216,7 +216,13 @@ export function readOutturnRow(
   const parsed = periodOf(periodText);
   if (!parsed.ok) {
     const meant = canonicalSpelling(periodText);
-    err(cellAt('period'), 'csv-period-invalid', meant === null ? parsed.message : `"${periodText}" is written ${meant} in prf's files: did you mean ${meant}?`);
+    if (parsed.outOfRange) err(cellAt('period'), 'csv-period-out-of-range', parsed.message);
+    else
+      err(
+        cellAt('period'),
+        'csv-period-invalid',
+        meant === null ? parsed.message : `"${periodText}" is written ${meant} in prf's files: did you mean ${meant}?`,
+      );
     return null;
   }
   const expectedKind = PERIOD_KIND_OF_FREQUENCY[kpi.frequency];

@@ -18,6 +18,7 @@ export default validateTable({
   valid: [
     { name: 'a KPI id with spaces around it', files: row2(' HC-01 ,2025-10,86.0,86,100,Repairs Manager,') },
     { name: 'a header and no rows', files: { [OUTTURNS]: 'kpi,period,value\n' } },
+    { name: 'the first and last months of the years prf reads', files: append('HC-01,1901-01,86.0,86,100,Repairs Manager,\nHC-01,2098-12,86.0,86,100,Repairs Manager,\n') },
     { name: 'n/a with no counts', files: row4('HC-01,2025-12,n/a,,,,system outage') },
     { name: 'a percentage with its % sign', files: row2('HC-01,2025-10,86.0%,86,100,Repairs Manager,') },
     { name: 'a value of 100%, the top of the range', files: row2('HC-01,2025-10,100.0,100,100,Repairs Manager,') },
@@ -92,6 +93,16 @@ export default validateTable({
       name: 'a fifth quarter',
       files: append('HC-01,2025-26-Q5,86.0,86,100,Repairs Manager,\n'),
       diagnostics: [error(OUTTURNS, 5, 7, 'csv-period-invalid', 'no quarter Q5')],
+    },
+    {
+      name: 'a month in year 9999 (it would be filed in 9998-99.csv)',
+      files: append('HC-01,9999-01,86.0,86,100,Repairs Manager,\n'),
+      diagnostics: [error(OUTTURNS, 5, 7, 'csv-period-out-of-range', 'outside the years prf reads (financial years 1900-01 to 2098-99 and months 1901-01 to 2098-12)')],
+    },
+    {
+      name: 'a month in year 0, and the first month after the range',
+      files: append('HC-01,0000-01,86.0,86,100,Repairs Manager,\nHC-01,2099-01,86.0,86,100,Repairs Manager,\n'),
+      diagnostics: [error(OUTTURNS, 5, 7, 'csv-period-out-of-range', '0000-01 is outside'), error(OUTTURNS, 6, 7, 'csv-period-out-of-range', '2099-01 is outside')],
     },
     {
       name: 'a quarter for a monthly KPI',
