@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readInputFile } from '../load/input-file.js';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { findHeader, parseMaps } from '../core/adopt-columns.js';
@@ -83,10 +84,10 @@ async function adoptLocked(
   } else firstFy = fyOfMonth({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) }, config.financialYearStartMonth);
 
   const abs = resolve(io.cwd, fileArg);
-  if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`${fileArg}: no such file`);
   if (!/\.(csv|xlsx)$/i.test(abs)) throw new UsageError(`${fileArg}: adopt reads a KPI list saved as .xlsx or .csv`);
+  const bytes = readInputFile(abs, fileArg);
   const file = toPosix(relative(io.cwd, abs));
-  const table = await readTable(file, readFileSync(abs), options.sheet);
+  const table = await readTable(file, bytes, options.sheet);
   if (table.diagnostics.length > 0) {
     io.stderr.write(stylish(table.diagnostics, { displayPath: (f) => f, color }));
     return EXIT.problems;

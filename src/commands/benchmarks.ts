@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { planImport } from '../core/import-plan.js';
 import { planTsm, tsmEntries, type SourcedRelease, type TsmPlan } from '../core/tsm-plan.js';
@@ -99,10 +99,7 @@ async function tsmLocked(
   const diagnostics: Diagnostic[] = [];
   const releases: SourcedRelease[] = [];
   const absolute = fileArgs.map((arg) => resolve(io.cwd, arg));
-  absolute.forEach((abs, i) => {
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`${fileArgs[i]}: no such file`);
-  });
-  const read = await readTsmFiles(absolute);
+  const read = await readTsmFiles(absolute.map((path, i) => ({ path, shown: fileArgs[i]! })));
   for (const [i, arg] of fileArgs.entries()) {
     const abs = absolute[i]!;
     const path = relative(root, abs).split('\\').join('/');

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, rmdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { readInputFile } from '../load/input-file.js';
 import { basename, join, relative, resolve } from 'node:path';
 import { askAnswers, lineSource } from './ask.js';
 import { attachAims, checkAnswers, INIT_DEFAULTS, parseAim, parseIdName, parseMonth, type InitAnswers, type Parsed } from '../core/init-answers.js';
@@ -90,7 +91,7 @@ async function writeWorkspace(
     const tgz = resolve(io.cwd, options.package);
     if (!existsSync(tgz) || !/\.tgz$/.test(tgz))
       throw new UsageError(`--package ${options.package}: no such .tgz file (npm pack in prf's folder makes prf-${version}.tgz)`);
-    files.push({ path: vendorPackage(version), data: readFileSync(tgz) });
+    files.push({ path: vendorPackage(version), data: readInputFile(tgz, `--package ${options.package}`) });
   }
   const gitignore = files.find((f) => f.path === '.gitignore')!;
   if (existsSync(join(dir, gitignore.path))) gitignore.data = mergeGitignore(readFileSync(join(dir, gitignore.path), 'utf8'), String(gitignore.data));
@@ -141,6 +142,7 @@ export async function runInit(io: CliIO, dirArg: string | undefined, options: In
 
   // Held from the last look at the folder to the write, so two inits at once cannot both write
   // a workspace there: the second finds the first one's prf.yaml and refuses.
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${shown} is a file: give a folder for the new workspace`);
   const created = !existsSync(dir);
   mkdirSync(dir, { recursive: true });
   let written: Awaited<ReturnType<typeof writeWorkspace>>;

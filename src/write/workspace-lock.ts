@@ -1,4 +1,4 @@
-import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -121,4 +121,18 @@ export async function withWorkspaceLock<T>(root: string, command: string, work: 
     process.off('exit', release);
     release();
   }
+}
+
+/**
+ * The same lock on an output folder (papers, forms), made first if need be: two runs writing one
+ * folder at once would otherwise move each other's files aside mid-way.
+ */
+export async function withLockedFolder<T>(dir: string, command: string, work: () => T): Promise<T> {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    // Not possible here (a file in the way, no permission): the write says why, as before.
+    return work();
+  }
+  return withWorkspaceLock(dir, command, work);
 }

@@ -1,0 +1,72 @@
+import JSZip from 'jszip';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readTable } from '../../src/load/read-table.js';
+import { BIN, runBinary } from '../helpers/run.js';
+import { spawnBinary, STACK, throwawayWorkspaces } from '../helpers/workspaces.js';
+
+// Failures a fresh attack on the binary found, each fixed; the attack's full list is in
+// docs/dev/attack-log.md.
+const { make: workspace } = throwawayWorkspaces();
+
+describe('named files and folders that are not what they seem', () => {
+  it('prf init into a path that is a file: exit 2 with a message (was an internal error)', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'afile'), 'x');
+    const r = runBinary(['init', 'afile', '--yes'], dir);
+    expect(r.stderr).toBe('prf: afile is a file: give a folder for the new workspace\n');
+    expect(r.code).toBe(2);
+  });
+
+  it('prf init --package naming a FIFO: exit 2 at once (it used to wait for ever)', () => {
+    const dir = workspace();
+    execFileSync('mkfifo', [join(dir, 'prf.tgz')]);
+    const r = spawnSync(process.execPath, [BIN, 'init', 'council', '--yes', '--package', 'prf.tgz'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toBe('prf: --package prf.tgz: this is a named pipe (FIFO), not a file: prf reads regular files only\n');
+    expect(r.status).toBe(2);
+    expect(existsSync(join(dir, 'council'))).toBe(false);
+  });
+
+  it('prf adopt dictionary of a 3 GiB list: refused on its size (was an internal error after trying to read it)', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'list.csv'), '');
+    truncateSync(join(dir, 'list.csv'), 3 * 1024 ** 3);
+    const r = runBinary(['adopt', 'dictionary', 'list.csv'], dir);
+    expect(r.stderr).toBe('prf: list.csv: the file is 3221225472 bytes; prf reads files up to 268435456 bytes (256 MiB): split it (one CSV per year, say)\n');
+    expect(r.code).toBe(2);
+  });
+
+  it('a KPI list or history sheet that would inflate past the limit is refused before exceljs unpacks it (adopt and the history-sheet import skipped the bound)', async () => {
+    const zip = new JSZip();
+    zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(80 * 1024 * 1024, 0x20));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const r = await readTable('list.xlsx', bytes, undefined);
+    expect(r.diagnostics).toMatchObject([
+      {
+        code: 'table-unreadable',
+        message:
+          'this workbook would unpack to 83886080 bytes; a KPI list or history sheet is far smaller (prf reads up to 67108864): save the sheet prf needs as CSV UTF-8 and give that',
+      },
+    ]);
+  });
+});
+
+describe('runs at once', () => {
+  it('six prf report runs into one folder at once all succeed, leaving whole papers (two used to fail with ENOENT)', async () => {
+    for (let trial = 0; trial < 2; trial++) {
+      const dir = workspace();
+      const runs = await Promise.all(Array.from({ length: 6 }, () => spawnBinary(['report', '2025-26-Q3', '--out', 'papers', '--draft'], dir)));
+      for (const r of runs) {
+        expect(r.stderr).not.toMatch(STACK);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+      }
+      const left = readdirSync(join(dir, 'papers'));
+      expect(left.filter((f) => f.startsWith('.prf-'))).toEqual([]);
+      expect(left).toContain('index.html');
+    }
+  }, 120_000);
+});
