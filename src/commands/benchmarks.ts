@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { firstControl } from '../text/controls.js';
 import { basename, join, relative, resolve } from 'node:path';
 import { planImport } from '../core/import-plan.js';
 import { planTsm, tsmEntries, type SourcedRelease, type TsmPlan } from '../core/tsm-plan.js';
@@ -64,6 +65,8 @@ function releaseName(file: string, publicationYear: number): string {
 export async function runBenchmarksTsm(io: CliIO, globals: GlobalOptions, fileArgs: string[], options: TsmOptions): Promise<number> {
   const reason = options.reason?.trim();
   if (options.restate && !reason) throw new UsageError('--restate needs --reason "why the figures changed": the reason is written into each restated row');
+  // Written into each restated row's note: no control characters (the text rule).
+  if (reason && firstControl(reason)) throw new UsageError('--reason: give the reason without control characters');
   if (!options.restate && options.reason !== undefined) throw new UsageError('--reason goes with --restate; without it nothing recorded is replaced');
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   for (const y of options.year) if (!/^\d{4}-\d{2}$/.test(y)) throw new UsageError(`--year ${y}: give a reporting year such as 2024-25`);

@@ -5,6 +5,7 @@ import { formatPeriod } from '../model/periods.js';
 import { outturnEdits } from '../write/outturn-edits.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { counted } from '../text/plural.js';
+import { firstControl } from '../text/controls.js';
 import { dateOption, loadForCommand, resolvePeriodArg } from './context.js';
 import { EXIT, stopIfInterrupted, UsageError, type CliIO, type GlobalOptions } from './io.js';
 import { withWorkspaceLock } from '../write/workspace-lock.js';
@@ -20,6 +21,8 @@ export interface SignoffOptions {
 export async function runSignoff(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: SignoffOptions): Promise<number> {
   const role = options.by.trim();
   if (role === '') throw new UsageError('--by needs the reviewer\'s role, as roles.reviewer names it, e.g. --by "Repairs Manager"');
+  // Written into reviewed_by: one line of text, as the text rule asks of the data.
+  if (/[\t\n]/.test(role) || firstControl(role)) throw new UsageError('--by: give the role as one line of text, without line breaks or control characters');
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   // Held from reading the figures to writing them, so a concurrent import's figures are kept.
   return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'signoff', () => signoffLocked(io, globals, periodText, options, role, today));

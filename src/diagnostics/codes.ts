@@ -592,7 +592,7 @@ export const RULES = {
     summary: 'A text field holds a control character.',
     severity: 'error',
     trigger:
-      'A text field of prf.yaml, a KPI entry or a commentary file contains a control character (ESC, BEL, NUL, a lone carriage return and the like), which could rewrite a terminal line or a paper. Tabs and line breaks are allowed where text may run over lines.',
+      "A text field of prf.yaml, a KPI entry or a commentary file, or an outturn row's reviewed_by or note, contains a control character (ESC, BEL, NUL, a lone carriage return and the like), which could rewrite a terminal line or a paper. Tabs and line breaks are allowed where text may run over lines (a note may; a reviewer's role may not).",
     fix: 'Delete the character: it usually comes from pasting text copied from another program.',
     example: { file: 'kpis/HC-01.yaml', text: 'name: "Repairs\\e[2K all green"', note: 'an escape sequence that would erase a terminal line' },
   },

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../src/load/read-table.js';
@@ -69,4 +69,23 @@ describe('runs at once', () => {
       expect(left).toContain('index.html');
     }
   }, 120_000);
+});
+
+describe('text from the command line that is written into the data', () => {
+  it.each([
+    [
+      ['signoff', '2025-26-Q3', '--by', 'Repairs Manager\u001b[2J'],
+      'prf: --by: give the role as one line of text, without line breaks or control characters\n',
+    ],
+    [['signoff', '2025-26-Q3', '--by', 'Repairs\nManager'], 'prf: --by: give the role as one line of text, without line breaks or control characters\n'],
+    [['import', 'jan.csv', '--restate', '--reason', 'typo\u0007'], 'prf: --reason: give the reason without control characters\n'],
+  ])('prf %j is refused (exit 2); the data is as it was (signoff used to write an escape sequence into reviewed_by)', (argv, message) => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'jan.csv'), 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2025-12,88.5,177,200,,\n');
+    const before = readFileSync(join(dir, 'data/outturns/2025-26.csv'), 'utf8');
+    const r = runBinary(argv, dir);
+    expect(r.stderr).toBe(message);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, 'data/outturns/2025-26.csv'), 'utf8')).toBe(before);
+  });
 });
