@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { writeFilesAtomically } from '../write/write-files.js';
+import { assertInside } from '../load/contained.js';
 import { withWorkspaceLock } from '../write/workspace-lock.js';
 import { resolveWorkspaceRoot } from './workspace-root.js';
 import { DEFAULT_TEMPLATES_DIR, defaultTemplateFiles, workspaceTemplateDirs } from '../load/template-files.js';
@@ -41,6 +42,8 @@ async function copyLocked(io: CliIO, globals: GlobalOptions, names: string[], op
     files.push({ path: name, data: readFileSync(join(DEFAULT_TEMPLATES_DIR, name)) });
     lines.push(`copied   ${shown}\n`);
   }
+  // The link rule: the copies go only inside the workspace, whatever link the folder is.
+  assertInside(target, root, displayPath(relative(root, target)) || '.');
   // All the copies or none: an interrupted copy never leaves some templates replaced and others not.
   await stopIfInterrupted(io);
   if (files.length > 0) writeFilesAtomically(target, files);

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../../src/load/read-table.js';
@@ -9,7 +10,7 @@ import { spawnBinary, STACK, throwawayWorkspaces } from '../helpers/workspaces.j
 
 // Failures a fresh attack on the binary found, each fixed; the attack's full list is in
 // docs/dev/attack-log.md.
-const { make: workspace } = throwawayWorkspaces();
+const { make: workspace, also } = throwawayWorkspaces();
 
 describe('named files and folders that are not what they seem', () => {
   it('prf init into a path that is a file: exit 2 with a message (was an internal error)', () => {
@@ -87,5 +88,20 @@ describe('text from the command line that is written into the data', () => {
     expect(r.stderr).toBe(message);
     expect(r.code).toBe(2);
     expect(readFileSync(join(dir, 'data/outturns/2025-26.csv'), 'utf8')).toBe(before);
+  });
+});
+
+describe('the link rule for prf templates copy', () => {
+  it('a templates folder that is a link out of the workspace is refused (exit 1), nothing copied there (it used to write through the link)', () => {
+    const dir = workspace();
+    const outside = mkdtempSync(join(tmpdir(), 'prf-outside-'));
+    also(() => rmSync(outside, { recursive: true, force: true }));
+    symlinkSync(outside, join(dir, 'templates'));
+    const r = runBinary(['templates', 'copy'], dir);
+    expect(r.stderr).toBe(
+      `prf: templates: this link leads outside the workspace (${realpathSync(outside)}): prf reads and writes only inside it; copy the file in instead\n`,
+    );
+    expect(r.code).toBe(1);
+    expect(readdirSync(outside)).toEqual([]);
   });
 });
