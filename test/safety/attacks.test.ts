@@ -105,3 +105,18 @@ describe('the link rule for prf templates copy', () => {
     expect(readdirSync(outside)).toEqual([]);
   });
 });
+
+describe('direction controls at the terminal', () => {
+  it('a right-to-left override in a name cannot reverse the figures after it in prf status (it used to reach the terminal raw)', () => {
+    const dir = workspace();
+    const file = join(dir, 'kpis/HC-01.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Percentage of repairs completed at first visit', 'name: "Repairs \\u202Eerised"'));
+    const r = runBinary(['status', '2025-26-Q3'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Repairs \\u202eerised');
+    expect(r.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    // JSON stays JSON, with the name as it is.
+    const json = runBinary(['status', '2025-26-Q3', '--format', 'json'], dir);
+    expect(JSON.parse(json.stdout).kpis[0].name).toBe('Repairs \u202Eerised');
+  });
+});
