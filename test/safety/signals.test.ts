@@ -85,10 +85,25 @@ describe('an interrupt that surely lands before the write', () => {
     const full = await signalledAfter(['collect', '2026-01', '--out', 'whole'], dir, 600_000, 'SIGINT');
     expect(full.stderr).toBe('');
     const took = Date.now() - t0;
-    const r = await signalledAfter(['collect', '2026-01', '--out', 'forms'], dir, Math.round(took * 0.8), 'SIGINT');
-    expect(r.code).toBe(130);
-    expect(existsSync(join(dir, 'forms')) ? readdirSync(join(dir, 'forms')) : []).toEqual([]);
-  }, 120_000);
+    const all = readdirSync(join(dir, 'whole')).sort();
+    // On a busy machine a run's length varies: a signal that came too early (Node starting) or
+    // too late (the forms written) is tried again at another point; each run is all or nothing,
+    // and at least one must be stopped between forms.
+    let stopped = 0;
+    for (const [i, share] of [0.8, 0.6, 0.7, 0.5, 0.9].entries()) {
+      const out = `forms-${i}`;
+      const r = await signalledAfter(['collect', '2026-01', '--out', out], dir, Math.round(took * share), 'SIGINT');
+      const forms = existsSync(join(dir, out)) ? readdirSync(join(dir, out)).sort() : [];
+      if (r.code === 0) expect(forms).toEqual(all);
+      else {
+        expect([130, null]).toContain(r.code);
+        expect(forms).toEqual([]);
+        if (r.code === 130) stopped++;
+      }
+      if (stopped > 0) break;
+    }
+    expect(stopped).toBe(1);
+  }, 240_000);
 });
 
 describe('a signal just after the write', () => {
