@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { readInputFile } from '../load/input-file.js';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { findHeader, parseMaps } from '../core/adopt-columns.js';
@@ -15,7 +16,8 @@ import { kpiIdOfPath } from '../rules/kpi-rules.js';
 import { loadWorkspace } from '../rules/load-workspace.js';
 import { counted } from '../text/plural.js';
 import { dateOption } from './context.js';
-import { colorFor, EXIT, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { colorFor, EXIT, stopIfInterrupted, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { withWorkspaceLock } from '../write/workspace-lock.js';
 import { displayPathFn, resolveWorkspaceRoot } from './workspace-root.js';
 import { bytesOf, type SourceFile } from '../load/decode.js';
 
@@ -48,6 +50,19 @@ export async function runAdoptDictionary(io: CliIO, globals: GlobalOptions, file
   if (mapProblems.length > 0) throw new UsageError(mapProblems.join('; '));
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
+  // Held from reading the dictionary (which ids are taken) to writing the drafts and prf.yaml.
+  return withWorkspaceLock(root, 'adopt', () => adoptLocked(io, globals, fileArg, options, root, maps, today));
+}
+
+async function adoptLocked(
+  io: CliIO,
+  globals: GlobalOptions,
+  fileArg: string,
+  options: AdoptOptions,
+  root: string,
+  maps: ReturnType<typeof parseMaps>['maps'],
+  today: string,
+): Promise<number> {
   const displayPath = displayPathFn(root, io.cwd);
   const color = colorFor(io.stderr, io.env, globals.color);
   const sources = readWorkspaceSources(root);
@@ -71,10 +86,10 @@ export async function runAdoptDictionary(io: CliIO, globals: GlobalOptions, file
   } else firstFy = fyOfMonth({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) }, config.financialYearStartMonth);
 
   const abs = resolve(io.cwd, fileArg);
-  if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`${fileArg}: no such file`);
   if (!/\.(csv|xlsx)$/i.test(abs)) throw new UsageError(`${fileArg}: adopt reads a KPI list saved as .xlsx or .csv`);
+  const bytes = readInputFile(abs, fileArg);
   const file = toPosix(relative(io.cwd, abs));
-  const table = await readTable(file, readFileSync(abs), options.sheet);
+  const table = await readTable(file, bytes, options.sheet);
   if (table.diagnostics.length > 0) {
     io.stderr.write(stylish(table.diagnostics, { displayPath: (f) => f, color }));
     return EXIT.problems;
@@ -141,6 +156,7 @@ export async function runAdoptDictionary(io: CliIO, globals: GlobalOptions, file
     io.stdout.write(`dry run: ${summary} would be written; nothing was written\n`);
     return EXIT.ok;
   }
+  await stopIfInterrupted(io);
   if (files.length > 0) writeFilesAtomically(root, files);
   io.stdout.write(`${summary} written. Fill the blanks; prf validate --strict names each one left.\n`);
   return EXIT.ok;

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { firstControl } from '../text/controls.js';
 import { basename, join, relative, resolve } from 'node:path';
 import { planImport } from '../core/import-plan.js';
 import { planTsm, tsmEntries, type SourcedRelease, type TsmPlan } from '../core/tsm-plan.js';
@@ -14,7 +15,9 @@ import { outturnEdits } from '../write/outturn-edits.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import type { PeerGroup } from '../model/config.js';
 import { dateOption, loadForCommand } from './context.js';
-import { colorFor, EXIT, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { colorFor, EXIT, stopIfInterrupted, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { resolveWorkspaceRoot } from './workspace-root.js';
 import { sourceInMemory } from '../load/decode.js';
 
 export interface TsmOptions {
@@ -62,10 +65,23 @@ function releaseName(file: string, publicationYear: number): string {
 export async function runBenchmarksTsm(io: CliIO, globals: GlobalOptions, fileArgs: string[], options: TsmOptions): Promise<number> {
   const reason = options.reason?.trim();
   if (options.restate && !reason) throw new UsageError('--restate needs --reason "why the figures changed": the reason is written into each restated row');
+  // Written into each restated row's note: no control characters (the text rule).
+  if (reason && firstControl(reason)) throw new UsageError('--reason: give the reason without control characters');
   if (!options.restate && options.reason !== undefined) throw new UsageError('--reason goes with --restate; without it nothing recorded is replaced');
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   for (const y of options.year) if (!/^\d{4}-\d{2}$/.test(y)) throw new UsageError(`--year ${y}: give a reporting year such as 2024-25`);
+  // Held from reading the dictionary and figures to writing them, so a concurrent writer's changes are kept.
+  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'benchmarks', () => tsmLocked(io, globals, fileArgs, options, reason, today));
+}
 
+async function tsmLocked(
+  io: CliIO,
+  globals: GlobalOptions,
+  fileArgs: string[],
+  options: TsmOptions,
+  reason: string | undefined,
+  today: string,
+): Promise<number> {
   const loaded = loadForCommand(io, globals);
   if (typeof loaded === 'number') return loaded;
   const { root, workspace, displayPath } = loaded;
@@ -86,10 +102,7 @@ export async function runBenchmarksTsm(io: CliIO, globals: GlobalOptions, fileAr
   const diagnostics: Diagnostic[] = [];
   const releases: SourcedRelease[] = [];
   const absolute = fileArgs.map((arg) => resolve(io.cwd, arg));
-  absolute.forEach((abs, i) => {
-    if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`${fileArgs[i]}: no such file`);
-  });
-  const read = await readTsmFiles(absolute);
+  const read = await readTsmFiles(absolute.map((path, i) => ({ path, shown: fileArgs[i]! })));
   for (const [i, arg] of fileArgs.entries()) {
     const abs = absolute[i]!;
     const path = relative(root, abs).split('\\').join('/');
@@ -203,6 +216,7 @@ export async function runBenchmarksTsm(io: CliIO, globals: GlobalOptions, fileAr
     io.stdout.write(`dry run: ${files.length} file${files.length === 1 ? '' : 's'} would change; nothing was written\n`);
     return EXIT.ok;
   }
+  await stopIfInterrupted(io);
   if (files.length > 0)
     writeFilesAtomically(
       root,

@@ -9,7 +9,9 @@ import { writeFileAtomic } from '../write/atomic-write.js';
 import { toPosix } from '../load/paths.js';
 import { counted } from '../text/plural.js';
 import { dateOption, loadForCommand, resolvePeriodArg } from './context.js';
-import { EXIT, type CliIO, type GlobalOptions } from './io.js';
+import { EXIT, stopIfInterrupted, type CliIO, type GlobalOptions } from './io.js';
+import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { resolveWorkspaceRoot } from './workspace-root.js';
 
 export interface CommentaryOptions {
   dryRun?: boolean;
@@ -26,6 +28,11 @@ export function commentaryFileOf(
 
 export async function runCommentary(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: CommentaryOptions): Promise<number> {
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
+  // Held from reading the commentary file to replacing it, so an edit made meanwhile by another prf is not lost.
+  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'commentary', () => commentaryLocked(io, globals, periodText, options, today));
+}
+
+async function commentaryLocked(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: CommentaryOptions, today: string): Promise<number> {
   const { root, workspace, displayPath } = loadForCommand(io, globals);
   const period = resolvePeriodArg(io, workspace, periodText, periodText === undefined && workspace.observations.length === 0 ? { today } : {});
   const name = formatPeriod(period);
@@ -52,7 +59,9 @@ export async function runCommentary(io: CliIO, globals: GlobalOptions, periodTex
   const existing = existsSync(abs) ? readFileSync(abs, 'utf8') : null;
   const schema = join(root, 'schemas', 'commentary.schema.json');
   const schemaPath = existsSync(schema) ? toPosix(relative(join(abs, '..'), schema)) : null;
-  writeFileAtomic(abs, commentaryText(existing, name, skeletons, schemaPath));
+  const text = commentaryText(existing, name, skeletons, schemaPath);
+  await stopIfInterrupted(io);
+  writeFileAtomic(abs, text);
   io.stdout.write(
     `wrote    ${displayPath(file)}: ${counted(skeletons.length, 'entry', 'entries')} to fill (each blank '' or null); prf validate names those left, prf report ${name} then writes the papers\n`,
   );

@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { realPathOf } from '../load/contained.js';
 import { isInside } from '../load/paths.js';
 import { latestFyWithQuarterData, latestQuarterWithData, resolvePeriodQuery, type Quarter, type QuarterPeriod } from '../core/period-query.js';
-import { formatPeriod, quarterOfMonth, type Period } from '../model/periods.js';
+import { formatPeriod, inPeriodYears, PERIOD_YEARS_TEXT, quarterOfMonth, type Period } from '../model/periods.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { stylish } from '../render/diagnostics.js';
 import { loadWorkspace } from '../rules/load-workspace.js';
@@ -73,7 +73,7 @@ export function resolvePeriodArg(io: CliIO, workspace: Workspace, text: string |
     return latest;
   }
   const r = resolvePeriodQuery(text, { startMonth, latestFyWithQuarter: latestFyWithQuarterData(workspace) });
-  if (!r.ok) throw new UsageError(`${text}: ${r.message}`);
+  if (!r.ok) throw new UsageError(r.whole ? r.message : `${text}: ${r.message}`);
   if (r.chosenYear) {
     // For the work in hand, a later quarter of that name may have begun with no figures yet.
     const chosen = r.period;
@@ -104,6 +104,9 @@ export function dateOption(flag: string, text: string): string {
   if (!isIsoDate(text)) {
     throw new UsageError(`${flag} ${text}: give a real date as YYYY-MM-DD, e.g. 2026-03-12`);
   }
+  // The day picks the period in progress, which must be one prf can name.
+  if (!inPeriodYears({ kind: 'month', year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)) }))
+    throw new UsageError(`${flag} ${text}: prf reads periods in ${PERIOD_YEARS_TEXT}; give a day in one of those months`);
   return text;
 }
 

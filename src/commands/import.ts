@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { firstControl } from '../text/controls.js';
 import { readInputFile } from '../load/input-file.js';
 import { join, relative, resolve } from 'node:path';
 import { dictionarySeal } from '../git/dictionary-commit.js';
@@ -80,6 +81,8 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   const reason = options.reason?.trim();
   if (options.restate && !reason)
     throw new UsageError('--restate needs --reason "why the figures changed": the reason is written into each restated row, for audit');
+  // Written into each restated row's note: no control characters (the text rule).
+  if (reason && firstControl(reason)) throw new UsageError('--reason: give the reason without control characters');
   if (!options.restate && options.reason !== undefined) throw new UsageError('--reason goes with --restate; without it nothing recorded is replaced');
   // The clock is read here, at the edge; --today makes a run reproducible.
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { readInputFile } from '../load/input-file.js';
 import { basename, join, relative, resolve } from 'node:path';
 import { askAnswers, lineSource } from './ask.js';
 import { attachAims, checkAnswers, INIT_DEFAULTS, parseAim, parseIdName, parseMonth, type InitAnswers, type Parsed } from '../core/init-answers.js';
@@ -7,7 +8,8 @@ import { initFiles, vendorPackage } from '../render/init-files.js';
 import { packageVersion } from './version.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { CONFIG_FILE } from '../load/read-sources.js';
-import { EXIT, UsageError, type CliIO } from './io.js';
+import { EXIT, stopIfInterrupted, UsageError, type CliIO } from './io.js';
+import { withWorkspaceLock } from '../write/workspace-lock.js';
 import { toPosix } from '../load/paths.js';
 import { firstControl } from '../text/controls.js';
 
@@ -66,6 +68,50 @@ function mergeGitignore(existing: string, ours: string): string {
   return `${existing}${sep}${add.join(eol)}${eol}`;
 }
 
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (something else was put there meanwhile): it stays.
+  }
+}
+
+/** Plans the new workspace's files, checks nothing would be overwritten, and writes them all or none. */
+async function writeWorkspace(
+  io: CliIO,
+  dir: string,
+  shown: string,
+  answers: InitAnswers,
+  options: InitOptions,
+): Promise<{ files: Array<{ path: string }>; kept: string[]; version: string }> {
+  if (existsSync(join(dir, CONFIG_FILE))) throw new UsageError(`${shown} became a workspace while prf init was running; nothing was written`);
+  const version = packageVersion();
+  const files: Array<{ path: string; data: string | Uint8Array }> = initFiles(answers, version, { tsm: options.tsm === true });
+  if (options.package !== undefined) {
+    const tgz = resolve(io.cwd, options.package);
+    if (!existsSync(tgz) || !/\.tgz$/.test(tgz))
+      throw new UsageError(`--package ${options.package}: no such .tgz file (npm pack in prf's folder makes prf-${version}.tgz)`);
+    files.push({ path: vendorPackage(version), data: readInputFile(tgz, `--package ${options.package}`) });
+  }
+  const gitignore = files.find((f) => f.path === '.gitignore')!;
+  if (existsSync(join(dir, gitignore.path))) gitignore.data = mergeGitignore(readFileSync(join(dir, gitignore.path), 'utf8'), String(gitignore.data));
+  // A folder that is already a repository keeps its own README and package.json: prf's are
+  // only suggestions there, so they are left out and the message says what to add.
+  const kept = ['README.md', 'package.json'].filter((p) => existsSync(join(dir, p)));
+  for (const p of kept)
+    files.splice(
+      files.findIndex((f) => f.path === p),
+      1,
+    );
+  const clashes = files.filter((f) => f.path !== '.gitignore' && existsSync(join(dir, f.path))).map((f) => f.path);
+  if (clashes.length > 0)
+    throw new UsageError(`${shown} already has ${clashes.join(', ')}; prf init writes nothing over existing files: move them aside or choose another folder`);
+
+  await stopIfInterrupted(io);
+  writeFilesAtomically(dir, files);
+  return { files, kept, version };
+}
+
 export async function runInit(io: CliIO, dirArg: string | undefined, options: InitOptions): Promise<number> {
   const dir = resolve(io.cwd, dirArg ?? '.');
   const shown = relative(io.cwd, dir) || '.';
@@ -94,29 +140,20 @@ export async function runInit(io: CliIO, dirArg: string | undefined, options: In
   const problems = checkAnswers(answers);
   if (problems.length > 0) throw new UsageError(problems.join('; '));
 
-  const version = packageVersion();
-  const files: Array<{ path: string; data: string | Uint8Array }> = initFiles(answers, version, { tsm: options.tsm === true });
-  if (options.package !== undefined) {
-    const tgz = resolve(io.cwd, options.package);
-    if (!existsSync(tgz) || !/\.tgz$/.test(tgz))
-      throw new UsageError(`--package ${options.package}: no such .tgz file (npm pack in prf's folder makes prf-${version}.tgz)`);
-    files.push({ path: vendorPackage(version), data: readFileSync(tgz) });
+  // Held from the last look at the folder to the write, so two inits at once cannot both write
+  // a workspace there: the second finds the first one's prf.yaml and refuses.
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${shown} is a file: give a folder for the new workspace`);
+  const created = !existsSync(dir);
+  mkdirSync(dir, { recursive: true });
+  let written: Awaited<ReturnType<typeof writeWorkspace>>;
+  try {
+    written = await withWorkspaceLock(dir, 'init', () => writeWorkspace(io, dir, shown, answers, options));
+  } catch (e) {
+    // A folder made only for this workspace is not left behind empty.
+    if (created) removeIfEmpty(dir);
+    throw e;
   }
-  const gitignore = files.find((f) => f.path === '.gitignore')!;
-  if (existsSync(join(dir, gitignore.path))) gitignore.data = mergeGitignore(readFileSync(join(dir, gitignore.path), 'utf8'), String(gitignore.data));
-  // A folder that is already a repository keeps its own README and package.json: prf's are
-  // only suggestions there, so they are left out and the message says what to add.
-  const kept = ['README.md', 'package.json'].filter((p) => existsSync(join(dir, p)));
-  for (const p of kept)
-    files.splice(
-      files.findIndex((f) => f.path === p),
-      1,
-    );
-  const clashes = files.filter((f) => f.path !== '.gitignore' && existsSync(join(dir, f.path))).map((f) => f.path);
-  if (clashes.length > 0)
-    throw new UsageError(`${shown} already has ${clashes.join(', ')}; prf init writes nothing over existing files: move them aside or choose another folder`);
-
-  writeFilesAtomically(dir, files);
+  const { files, kept, version } = written;
   for (const f of files) io.stdout.write(`wrote    ${toPosix(relative(io.cwd, join(dir, f.path)))}\n`);
   for (const p of kept) {
     io.stdout.write(

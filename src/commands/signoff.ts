@@ -6,8 +6,11 @@ import type { Workspace } from '../model/workspace.js';
 import { outturnEdits } from '../write/outturn-edits.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { counted } from '../text/plural.js';
+import { firstControl } from '../text/controls.js';
 import { dateOption, loadForCommand, resolvePeriodArg } from './context.js';
-import { EXIT, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { EXIT, stopIfInterrupted, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { resolveWorkspaceRoot } from './workspace-root.js';
 
 export interface SignoffOptions {
   kpi: string[];
@@ -26,13 +29,31 @@ function missingBy(workspace: Workspace, period: Period): string {
 }
 
 export async function runSignoff(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: SignoffOptions): Promise<number> {
+  if (options.by === undefined) {
+    // Nothing is written, so no lock: the answer is the list of reviewers and their commands.
+    const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
+    const { workspace } = loadForCommand(io, globals);
+    throw new UsageError(missingBy(workspace, resolvePeriodArg(io, workspace, periodText, { today })));
+  }
+  const role = options.by.trim();
+  if (role === '') throw new UsageError('--by needs the reviewer\'s role, as roles.reviewer names it, e.g. --by "Repairs Manager"');
+  // Written into reviewed_by: one line of text, as the text rule asks of the data.
+  if (/[\t\n]/.test(role) || firstControl(role)) throw new UsageError('--by: give the role as one line of text, without line breaks or control characters');
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
-  if (options.by !== undefined && options.by.trim() === '')
-    throw new UsageError('--by needs the reviewer\'s role, as roles.reviewer names it, e.g. --by "Repairs Manager"');
+  // Held from reading the figures to writing them, so a concurrent import's figures are kept.
+  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'signoff', () => signoffLocked(io, globals, periodText, options, role, today));
+}
+
+async function signoffLocked(
+  io: CliIO,
+  globals: GlobalOptions,
+  periodText: string | undefined,
+  options: SignoffOptions,
+  role: string,
+  today: string,
+): Promise<number> {
   const { root, workspace, displayPath } = loadForCommand(io, globals);
   const period = resolvePeriodArg(io, workspace, periodText, { today });
-  if (options.by === undefined) throw new UsageError(missingBy(workspace, period));
-  const role = options.by.trim();
   const ids = options.kpi.length > 0 ? options.kpi : null;
   for (const id of ids ?? []) if (!workspace.kpis.some((k) => k.id === id)) throw new UsageError(`--kpi ${id}: no such KPI in the dictionary`);
   const plan = planSignoff(workspace, period, role, ids);
@@ -68,6 +89,7 @@ export async function runSignoff(io: CliIO, globals: GlobalOptions, periodText: 
     io.stdout.write(`dry run: ${counted(plan.sign.length, 'figure')} would be signed off by ${role}; nothing was written\n`);
     return EXIT.ok;
   }
+  await stopIfInterrupted(io);
   if (edits.files.length > 0)
     writeFilesAtomically(
       root,

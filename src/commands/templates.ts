@@ -1,15 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { writeFileAtomic } from '../write/atomic-write.js';
+import { writeFilesAtomically } from '../write/write-files.js';
+import { assertInside } from '../load/contained.js';
+import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { resolveWorkspaceRoot } from './workspace-root.js';
 import { DEFAULT_TEMPLATES_DIR, defaultTemplateFiles, workspaceTemplateDirs } from '../load/template-files.js';
 import { loadTemplates } from './load-templates.js';
 import { loadForCommand } from './context.js';
-import { EXIT, UsageError, type CliIO } from './io.js';
+import { EXIT, stopIfInterrupted, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
 import { byEntryKey } from '../text/compare.js';
 import { counted } from '../text/plural.js';
 
 export async function runTemplatesCopy(io: CliIO, globals: GlobalOptions, names: string[], options: { force?: boolean }): Promise<number> {
+  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'templates copy', () => copyLocked(io, globals, names, options));
+}
+
+async function copyLocked(io: CliIO, globals: GlobalOptions, names: string[], options: { force?: boolean }): Promise<number> {
   const loaded = loadForCommand(io, globals);
   const { root, workspace, displayPath } = loaded;
   const target = resolve(root, workspace.config.paths.templates);
@@ -22,19 +29,26 @@ export async function runTemplatesCopy(io: CliIO, globals: GlobalOptions, names:
     io.stdout.write(`${displayPath(relative(root, target)) || '.'} is prf's own default templates folder; edit the files there\n`);
     return EXIT.ok;
   }
-  let copied = 0;
+  const files: Array<{ path: string; data: Uint8Array }> = [];
+  const lines: string[] = [];
   for (const name of wanted) {
     const to = join(target, name);
     const shown = displayPath(relative(root, to));
     // Never overwrite an officer's edited copy unless asked to.
     if (existsSync(to) && !options.force) {
-      io.stdout.write(`kept     ${shown} (already there; --force replaces it)\n`);
+      lines.push(`kept     ${shown} (already there; --force replaces it)\n`);
       continue;
     }
-    writeFileAtomic(to, readFileSync(join(DEFAULT_TEMPLATES_DIR, name)));
-    io.stdout.write(`copied   ${shown}\n`);
-    copied++;
+    files.push({ path: name, data: readFileSync(join(DEFAULT_TEMPLATES_DIR, name)) });
+    lines.push(`copied   ${shown}\n`);
   }
+  // The link rule: the copies go only inside the workspace, whatever link the folder is.
+  assertInside(target, root, displayPath(relative(root, target)) || '.');
+  // All the copies or none: an interrupted copy never leaves some templates replaced and others not.
+  await stopIfInterrupted(io);
+  if (files.length > 0) writeFilesAtomically(target, files);
+  const copied = files.length;
+  for (const line of lines) io.stdout.write(line);
   io.stdout.write(`${counted(copied, 'template')} copied; prf report now uses the copies in place of the defaults\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import { readPeriodSpelling } from '../model/period-spellings.js';
 import type { Workspace } from '../model/workspace.js';
-import { fyName, MONTH_NAMES, monthsOf, parsePeriod, periodEndKey, quarterOfMonth, type Period } from '../model/periods.js';
+import { fyName, inPeriodYears, MONTH_NAMES, monthsOf, outOfRangeMessage, parsePeriod, periodEndKey, quarterOfMonth, type Period } from '../model/periods.js';
 
 /**
  * What a person types for a period on the command line: a canonical name, the spellings
@@ -17,7 +17,8 @@ export interface PeriodQueryContext {
 }
 
 /** `chosenYear`: the year was not typed but taken from the data, so the CLI can say which it took. */
-export type PeriodQuery = { ok: true; period: Period; chosenYear: boolean } | { ok: false; message: string };
+/** `whole`: the message already names the text, so it is said as it is. */
+export type PeriodQuery = { ok: true; period: Period; chosenYear: boolean } | { ok: false; message: string; whole?: true };
 
 const BARE_QUARTER = /^Q(\d+)$/i;
 // Text shaped like a period name gets parsePeriod's own, more specific message (e.g. 2025-27).
@@ -46,8 +47,10 @@ export function resolvePeriodQuery(text: string, context: PeriodQueryContext): P
   }
   const parsed = parsePeriod(s);
   if (parsed.ok) return { ok: true, period: parsed.value, chosenYear: false };
+  if (parsed.outOfRange) return { ok: false, message: parsed.message, whole: true };
   // Spellings from papers and spreadsheets (Q3 2025/26, Oct-25) name one period: taken as that.
   const spelled = readPeriodSpelling(s);
+  if (spelled !== null && !inPeriodYears(spelled)) return { ok: false, message: outOfRangeMessage(s), whole: true };
   if (spelled !== null) return { ok: true, period: spelled, chosenYear: false };
   if (PERIOD_SHAPED.test(s)) return parsed;
   return {

@@ -337,6 +337,17 @@ export const RULES = {
       text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2025-26-Q5,86.0,86,100,Repairs Manager,',
     },
   },
+  'csv-period-out-of-range': {
+    summary: 'The period is well formed but in a year prf does not read: financial years 1900-01 to 2098-99, months 1901-01 to 2098-12.',
+    severity: 'error',
+    trigger:
+      'The period cell names a month, quarter, half or financial year outside those years, such as 9999-01 or 0000-01: usually a slip in typing the year. Outside them period names stop reading back (a year of five digits), so prf never files such a figure (it would land in a file called 9998-99.csv). The same range applies to periods given on the command line and in the dictionary and commentary.',
+    fix: 'Correct the year.',
+    example: {
+      file: 'data/outturns/2025-26.csv',
+      text: 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,9025-10,86.0,86,100,Repairs Manager,',
+    },
+  },
   'csv-period-frequency': {
     summary: "The period does not match the KPI's collection frequency.",
     severity: 'error',
@@ -601,7 +612,7 @@ export const RULES = {
     summary: 'A text field holds a control character.',
     severity: 'error',
     trigger:
-      'A text field of prf.yaml, a KPI entry or a commentary file contains a control character (ESC, BEL, NUL, a lone carriage return and the like), which could rewrite a terminal line or a paper. Tabs and line breaks are allowed where text may run over lines.',
+      "A text field of prf.yaml, a KPI entry or a commentary file, or an outturn row's reviewed_by or note, contains a control character (ESC, BEL, NUL, a lone carriage return and the like), which could rewrite a terminal line or a paper. Tabs and line breaks are allowed where text may run over lines (a note may; a reviewer's role may not).",
     fix: 'Delete the character: it usually comes from pasting text copied from another program.',
     example: { file: 'kpis/HC-01.yaml', text: 'name: "Repairs\\e[2K all green"', note: 'an escape sequence that would erase a terminal line' },
   },

@@ -10,6 +10,7 @@ import { fieldPositions, isBlankRecord, recordCursor, type RecordCursor } from '
 import { observationRow, type NamedPeriod } from './observation-row.js';
 import { figureRange, rangeOk } from '../core/figure-range.js';
 import { suggestion } from '../diagnostics/suggest.js';
+import { codePointName, firstControl } from '../text/controls.js';
 
 const FREQUENCY_EXAMPLE: Record<string, string> = {
   month: 'a month such as 2025-10',
@@ -139,7 +140,7 @@ const CACHE_LIMIT = 50_000;
 const periods = new Map<string, { ok: true } & NamedPeriod>();
 const strings = new Map<string, string>();
 
-function periodOf(text: string): ({ ok: true } & NamedPeriod) | { ok: false; message: string } {
+function periodOf(text: string): ({ ok: true } & NamedPeriod) | { ok: false; message: string; outOfRange?: true } {
   const hit = periods.get(text);
   if (hit) return hit;
   const parsed = parsePeriod(text);
@@ -216,7 +217,13 @@ export function readOutturnRow(
   const parsed = periodOf(periodText);
   if (!parsed.ok) {
     const meant = canonicalSpelling(periodText);
-    err(cellAt('period'), 'csv-period-invalid', meant === null ? parsed.message : `"${periodText}" is written ${meant} in prf's files: did you mean ${meant}?`);
+    if (parsed.outOfRange) err(cellAt('period'), 'csv-period-out-of-range', parsed.message);
+    else
+      err(
+        cellAt('period'),
+        'csv-period-invalid',
+        meant === null ? parsed.message : `"${periodText}" is written ${meant} in prf's files: did you mean ${meant}?`,
+      );
     return null;
   }
   const expectedKind = PERIOD_KIND_OF_FREQUENCY[kpi.frequency];
@@ -232,6 +239,20 @@ export function readOutturnRow(
   if (!figures) return null;
   const reviewed = cell('reviewed_by').trim();
   const note = cell('note').trim();
+  // The text rule, as for the dictionary: a reviewer is one line; a note may run over lines.
+  for (const [c, text, oneLine] of [
+    ['reviewed_by', reviewed, true],
+    ['note', note, false],
+  ] as const) {
+    if (text === '') continue;
+    const hit = firstControl(text)?.char ?? (oneLine ? /[\t\n]/.exec(text)?.[0] : undefined);
+    if (hit !== undefined)
+      err(
+        cellAt(c),
+        'text-control-character',
+        `${c} holds a control character (${codePointName(hit)}), which can rewrite a terminal line or hide text: remove it${oneLine ? ' (a role is one line)' : ' (tabs and line breaks are fine)'}`,
+      );
+  }
   return observationRow(
     kpi.id,
     parsed,

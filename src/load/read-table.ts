@@ -7,6 +7,7 @@ import { diagnostic, START, type Diagnostic } from '../diagnostics/diagnostic.js
 import { parseRecords } from '../formats/csv-records.js';
 import { cellText } from '../formats/form-cells.js';
 import { decodeText, sourceInMemory } from './decode.js';
+import { checkXlsx } from './xlsx-bounds.js';
 
 export interface TableRow {
   line: number;
@@ -40,6 +41,9 @@ function fail(file: string, message: string, code: 'table-unreadable' | 'csv-syn
 }
 
 async function readWorkbookTable(file: string, bytes: Uint8Array, sheetName: string | undefined): Promise<TableResult> {
+  // Sizes and rows are bounded before exceljs unpacks anything, as for return forms.
+  const checked = checkXlsx(bytes, 'sheet');
+  if (!checked.ok) return fail(file, checked.message);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {

@@ -4,7 +4,7 @@
  * exactly which release it came from. The cells are then read by heading in src/core.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readInputFile } from './input-file.js';
 import { Readable } from 'node:stream';
 import type { CellValue, SheetGrid } from '../core/tsm-workbook.js';
 
@@ -67,8 +67,9 @@ export async function readTsmFile(bytes: Buffer): Promise<TsmFile> {
 }
 
 /** Reads several workbooks, one after another. */
-export async function readTsmFiles(paths: readonly string[]): Promise<TsmFile[]> {
+export async function readTsmFiles(files: ReadonlyArray<{ path: string; shown: string }>): Promise<TsmFile[]> {
   const out: TsmFile[] = [];
-  for (const p of paths) out.push(await readTsmFile(readFileSync(p)));
+  // Regular files of a bounded size only, as for every file named on the command line.
+  for (const f of files) out.push(await readTsmFile(readInputFile(f.path, f.shown)));
   return out;
 }

@@ -22,7 +22,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { suggestion } from '../diagnostics/suggest.js';
 import type { Kpi } from '../model/kpi.js';
-import { formatPeriod, PERIOD_KIND_OF_FREQUENCY, type Period } from '../model/periods.js';
+import { formatPeriod, inPeriodYears, outOfRangeMessage, PERIOD_KIND_OF_FREQUENCY, type Period } from '../model/periods.js';
 import { readPeriodSpelling } from '../model/period-spellings.js';
 import type { Observation } from '../model/workspace.js';
 import { parseNumberCell } from './cells.js';
@@ -80,8 +80,12 @@ export function readWideSheet(file: string, rows: readonly TableRow[], kpis: Rea
     otherFrequency: 0,
     diagnostics: [],
   };
-  const fail = (line: number, column: number, message: string, code: 'table-unreadable' | 'csv-unknown-kpi' | 'csv-value-invalid' = 'table-unreadable') =>
-    out.diagnostics.push(diagnostic(file, { line, column }, 'error', code, message));
+  const fail = (
+    line: number,
+    column: number,
+    message: string,
+    code: 'table-unreadable' | 'csv-unknown-kpi' | 'csv-value-invalid' | 'csv-period-out-of-range' = 'table-unreadable',
+  ) => out.diagnostics.push(diagnostic(file, { line, column }, 'error', code, message));
   const at = rows.findIndex((r) => isWideHeader(r.cells));
   if (at < 0) {
     fail(
@@ -92,7 +96,12 @@ export function readWideSheet(file: string, rows: readonly TableRow[], kpis: Rea
     return out;
   }
   const header = rows[at]!.cells;
-  const periodOf = header.map((h) => (h === '' ? null : readPeriodSpelling(h)));
+  const periodOf = header.map((h, i) => {
+    const p = h === '' ? null : readPeriodSpelling(h);
+    if (p === null || inPeriodYears(p)) return p;
+    fail(rows[at]!.line, i + 1, `column "${h}": ${outOfRangeMessage(formatPeriod(p))}`, 'csv-period-out-of-range');
+    return null;
+  });
   const body = rows.slice(at + 1);
   const ids = [...kpis.keys()];
   const byName = new Map<string, string[]>();

@@ -21,7 +21,9 @@ export type XlsxCheck = { ok: true; dateCells: string[] } | { ok: false; message
  * directory that lies is caught too) and must hold at most MAX_XLSX_ROWS rows. Also lists the
  * cells stored as dates (t="d"), which exceljs would read as a number (2026 from 2026-01-15).
  */
-export function checkXlsx(bytes: Uint8Array): XlsxCheck {
+export function checkXlsx(bytes: Uint8Array, kind: 'form' | 'sheet' = 'form'): XlsxCheck {
+  const usual = kind === 'form' ? 'a return form' : 'a KPI list or history sheet';
+  const instead = kind === 'form' ? 'fill in a form from prf collect' : 'save the sheet prf needs as CSV UTF-8 and give that';
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = centralDirectory(buf);
   if (entries === null) return { ok: false, message: 'this is not an Excel workbook prf can read (.xlsx): save it as an Excel Workbook, or import a CSV' };
@@ -29,19 +31,18 @@ export function checkXlsx(bytes: Uint8Array): XlsxCheck {
   if (total > MAX_XLSX_INFLATED)
     return {
       ok: false,
-      message: `this workbook would unpack to ${total} bytes; a return form is far smaller (prf reads up to ${MAX_XLSX_INFLATED}): fill in a form from prf collect`,
+      message: `this workbook would unpack to ${total} bytes; ${usual} is far smaller (prf reads up to ${MAX_XLSX_INFLATED}): ${instead}`,
     };
   const dateCells: string[] = [];
   let budget = MAX_XLSX_INFLATED;
   for (const e of entries.filter((x) => /^xl\/worksheets\/[^/]+\.xml$/.test(x.name))) {
     const xml = inflate(buf, e, budget);
-    if (xml === null)
-      return { ok: false, message: `this workbook's ${e.name} cannot be unpacked within ${MAX_XLSX_INFLATED} bytes: fill in a form from prf collect` };
+    if (xml === null) return { ok: false, message: `this workbook's ${e.name} cannot be unpacked within ${MAX_XLSX_INFLATED} bytes: ${instead}` };
     budget -= xml.length;
     const text = xml.toString('utf8');
     const rows = text.split('<row').length - 1;
     if (rows > MAX_XLSX_ROWS)
-      return { ok: false, message: `a sheet of this workbook has ${rows} rows; a return form has far fewer (prf reads up to ${MAX_XLSX_ROWS})` };
+      return { ok: false, message: `a sheet of this workbook has ${rows} rows; ${usual} has far fewer (prf reads up to ${MAX_XLSX_ROWS})` };
     for (const m of text.matchAll(/<c\b[^>]*\br="([A-Z]+\d+)"[^>]*\bt="d"/g)) dateCells.push(m[1]!);
     for (const m of text.matchAll(/<c\b[^>]*\bt="d"[^>]*\br="([A-Z]+\d+)"/g)) dateCells.push(m[1]!);
   }

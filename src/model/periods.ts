@@ -26,7 +26,33 @@ const QUARTER_RE = /^(\d{4})[-/](\d{2})[-\s]?Q([1-9]\d*)$/i;
 const HALF_RE = /^(\d{4})[-/](\d{2})[-\s]?H([1-9]\d*)$/i;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/** `outOfRange`: well formed, but in a year outside PERIOD_YEARS. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string; outOfRange?: true };
+
+/**
+ * The years prf reads periods in: financial years 1900-01 to 2098-99, and the months of those
+ * years that every start month puts inside them (1901-01 to 2098-12). Outside them, period
+ * names stop reading back (year 10000 has five digits, year 0 none) and a typing slip such
+ * as 9999-01 would become a file named 9998-99.csv: they are refused instead.
+ */
+export const PERIOD_YEARS = { firstFy: 1900, lastFy: 2098 } as const;
+export const PERIOD_YEARS_TEXT = 'financial years 1900-01 to 2098-99 and months 1901-01 to 2098-12';
+
+/** Why a period named `text` outside PERIOD_YEARS is refused. */
+export function outOfRangeMessage(text: string): string {
+  return `${text} is outside the years prf reads (${PERIOD_YEARS_TEXT}): check the year`;
+}
+
+/** Whether `p` lies in PERIOD_YEARS. */
+export function inPeriodYears(p: Period): boolean {
+  const { firstFy, lastFy } = PERIOD_YEARS;
+  return p.kind === 'month' ? p.year > firstFy && p.year <= lastFy : p.fy >= firstFy && p.fy <= lastFy;
+}
+
+function inRange(text: string, value: Period): ParseResult<Period> {
+  if (inPeriodYears(value)) return { ok: true, value };
+  return { ok: false, outOfRange: true, message: outOfRangeMessage(text) };
+}
 
 function fyFromParts(start: string, end: string): ParseResult<number> {
   const fy = Number(start);
@@ -40,10 +66,16 @@ function fyFromParts(start: string, end: string): ParseResult<number> {
 /**
  * Parses the canonical period names that files use: `2025-26`, `2025-26-Q3`, `2025-26-H1`,
  * `2025-10`. `YYYY-MM` with MM from 01 to 12 is a month; financial years before 2012-13
- * would collide with months and are not supported.
+ * would collide with months and are not supported. A period outside PERIOD_YEARS is refused
+ * with `outOfRange`.
  */
 export function parsePeriod(text: string): ParseResult<Period> {
   const s = text.trim();
+  const r = parseAnyYear(s);
+  return r.ok ? inRange(s, r.value) : r;
+}
+
+function parseAnyYear(s: string): ParseResult<Period> {
   let m = QUARTER_RE.exec(s);
   if (m) {
     const fy = fyFromParts(m[1]!, m[2]!);

@@ -93,8 +93,9 @@ const GITIGNORE = [
   'reports/',
   '# prf itself, installed with npm install --save-dev.',
   'node_modules/',
-  '# Temporary files of an interrupted prf write.',
+  '# Temporary files of an interrupted prf write, and the lock of a prf that is writing (or was killed).',
   '.prf-tmp-*',
+  '.prf-lock',
   '',
 ].join('\n');
 

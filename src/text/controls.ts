@@ -19,11 +19,13 @@ export function codePointName(char: string): string {
 }
 
 // eslint-disable-next-line no-control-regex
-const TERMINAL_UNSAFE = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const TERMINAL_UNSAFE = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text made safe to write to a terminal: every control character but tab and line feed is
- * shown as \u001b, \u000d and the like, so no text can move the cursor or retitle the window. Colour
+ * shown as \u001b, \u000d and the like, so no text can move the cursor or retitle the window;
+ * so are the direction controls (embeddings, overrides, isolates: \u202e), which a terminal
+ * cannot isolate as a paper does, so a name cannot reverse the figures printed after it. Colour
  * (SGR, ESC [ ... m) is kept when `keepColour`, for prf's own colours.
  */
 export function terminalSafe(text: string, keepColour: boolean): string {

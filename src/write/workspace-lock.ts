@@ -1,4 +1,4 @@
-import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -76,7 +76,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * start time. A second writer polls for up to `waitMs`, then fails with a LockError naming the
  * holder (prf exits 1, nothing changed). A lock left by a process that has died (kill -9, power
  * cut) on this machine is removed and taken over. The lock is released however `work` ends,
- * including a thrown error or an interrupt.
+ * including a thrown error, an interrupt, or process.exit.
  */
 export async function withWorkspaceLock<T>(root: string, command: string, work: () => Promise<T> | T, waitMs = LOCK_WAIT_MS): Promise<T> {
   const path = join(root, LOCK_FILE);
@@ -108,10 +108,31 @@ export async function withWorkspaceLock<T>(root: string, command: string, work: 
     }
     break;
   }
+  // Only our own lock is removed: a lock judged stale and taken over is someone else's now.
+  const release = () => {
+    if (readHolder(path)?.pid === me.pid) rmSync(path, { force: true });
+  };
+  // Also when prf is stopped by a second Ctrl-C or its grace timer (process.exit), which skips
+  // the finally below.
+  process.once('exit', release);
   try {
     return await work();
   } finally {
-    // Only our own lock is removed: a lock judged stale and taken over is someone else's now.
-    if (readHolder(path)?.pid === me.pid) rmSync(path, { force: true });
+    process.off('exit', release);
+    release();
   }
+}
+
+/**
+ * The same lock on an output folder (papers, forms), made first if need be: two runs writing one
+ * folder at once would otherwise move each other's files aside mid-way.
+ */
+export async function withLockedFolder<T>(dir: string, command: string, work: () => T): Promise<T> {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    // Not possible here (a file in the way, no permission): the write says why, as before.
+    return work();
+  }
+  return withWorkspaceLock(dir, command, work);
 }

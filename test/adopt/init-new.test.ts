@@ -149,7 +149,7 @@ describe('prf init', () => {
     writeFileSync(join(dir, '.gitignore'), 'node_modules/\r\n');
     writeFileSync(join(dir, 'README.md'), 'ours\n');
     expect((await runInProcess(['init', '--yes'], dir)).code).toBe(0);
-    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\r\nreports/\r\n.prf-tmp-*\r\n');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\r\nreports/\r\n.prf-tmp-*\r\n.prf-lock\r\n');
     const other = scratch();
     mkdirSync(join(other, 'kpis'));
     writeFileSync(join(other, 'kpis/CS-01.yaml'), "an officer's own file\n");

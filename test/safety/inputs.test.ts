@@ -3,19 +3,13 @@ import JSZip from 'jszip';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readWorkspaceSources } from '../../src/load/read-sources.js';
 import { loadWorkspace } from '../../src/rules/load-workspace.js';
-import { BIN, REPO, runBinary, runInProcess, tempWorkspace } from '../helpers/run.js';
+import { BIN, REPO, runBinary, runInProcess } from '../helpers/run.js';
+import { throwawayWorkspaces } from '../helpers/workspaces.js';
 
-const BASE = join(REPO, 'fixtures/validate/_base');
-const cleanups: Array<() => void> = [];
-afterAll(() => cleanups.forEach((c) => c()));
-function workspace(): string {
-  const ws = tempWorkspace(BASE);
-  cleanups.push(ws.cleanup);
-  return ws.dir;
-}
+const { make: workspace } = throwawayWorkspaces();
 const NO_STACK = /\n\s+at .+:\d+:\d+/;
 
 describe('explicit reads in the loader', () => {

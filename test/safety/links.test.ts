@@ -1,21 +1,16 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, runInProcess, tempWorkspace } from '../helpers/run.js';
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/run.js';
+import { throwawayWorkspaces } from '../helpers/workspaces.js';
 
-const BASE = join(REPO, 'fixtures/validate/_base');
 const outside = mkdtempSync(join(tmpdir(), 'prf-outside-'));
 writeFileSync(join(outside, 'secret.hbs'), 'SECRET {{organisation}}');
 writeFileSync(join(outside, 'secret.yaml'), 'secret: true\n');
 writeFileSync(join(outside, 'secret.csv'), 'kpi,period,value\n');
-const cleanups: Array<() => void> = [() => rmSync(outside, { recursive: true, force: true })];
-afterAll(() => cleanups.forEach((c) => c()));
-function workspace(): string {
-  const ws = tempWorkspace(BASE);
-  cleanups.push(ws.cleanup);
-  return ws.dir;
-}
+const { make: workspace, also: cleanup } = throwawayWorkspaces();
+cleanup(() => rmSync(outside, { recursive: true, force: true }));
 
 const OUT = /this link leads outside the workspace \(.+\): prf reads and writes only inside it; copy the file in instead/;
 const LOOP = /this link points to something that does not exist, or loops back on itself/;

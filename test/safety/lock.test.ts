@@ -2,29 +2,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCK_FILE, LockError, withWorkspaceLock } from '../../src/write/workspace-lock.js';
-import { BIN, REPO, runBinary, runInProcess, tempWorkspace } from '../helpers/run.js';
+import { runBinary, runInProcess } from '../helpers/run.js';
+import { spawnBinary, throwawayWorkspaces } from '../helpers/workspaces.js';
 
-const BASE = join(REPO, 'fixtures/validate/_base');
-const cleanups: Array<() => void> = [];
-afterAll(() => cleanups.forEach((c) => c()));
-function workspace(): string {
-  const ws = tempWorkspace(BASE);
-  cleanups.push(ws.cleanup);
-  return ws.dir;
-}
-
-function spawnPrf(argv: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b) => (stdout += b));
-    child.stderr.on('data', (b) => (stderr += b));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const { make: workspace } = throwawayWorkspaces();
 
 describe('the workspace lock', () => {
   it('two imports at once, 20 times: every figure lands, or its run refuses clearly and changes nothing', async () => {
@@ -33,7 +16,7 @@ describe('the workspace lock', () => {
       const dir = workspace();
       writeFileSync(join(dir, 'jan.csv'), 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-01,88.5,177,200,,\n');
       writeFileSync(join(dir, 'feb.csv'), 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-02,91,182,200,,\n');
-      const [a, b] = await Promise.all([spawnPrf(['import', 'jan.csv'], dir), spawnPrf(['import', 'feb.csv'], dir)]);
+      const [a, b] = await Promise.all([spawnBinary(['import', 'jan.csv'], dir), spawnBinary(['import', 'feb.csv'], dir)]);
       const csv = readFileSync(join(dir, 'data/outturns/2025-26.csv'), 'utf8');
       for (const [r, row] of [
         [a, 'HC-01,2026-01,88.5'],
@@ -83,7 +66,7 @@ describe('the workspace lock', () => {
 
   it('two prf new with the same id at once: one writes it, the other refuses', async () => {
     const dir = workspace();
-    const [a, b] = await Promise.all([spawnPrf(['new', 'HC-09'], dir), spawnPrf(['new', 'HC-09'], dir)]);
+    const [a, b] = await Promise.all([spawnBinary(['new', 'HC-09'], dir), spawnBinary(['new', 'HC-09'], dir)]);
     expect([a.code, b.code].sort()).toEqual([0, 2]);
     expect([a, b].find((r) => r.code === 2)!.stderr).toMatch(/HC-09 already exists/);
   }, 20_000);

@@ -1,18 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { colorFor } from '../../src/commands/io.js';
-import { REPO, runInProcess, tempWorkspace } from '../helpers/run.js';
+import { runInProcess } from '../helpers/run.js';
+import { throwawayWorkspaces } from '../helpers/workspaces.js';
 
-const BASE = join(REPO, 'fixtures/validate/_base');
-const cleanups: Array<() => void> = [];
-afterAll(() => cleanups.forEach((c) => c()));
-function workspace(): string {
-  const ws = tempWorkspace(BASE);
-  cleanups.push(ws.cleanup);
-  return ws.dir;
-}
+const { make: workspace, also: cleanup } = throwawayWorkspaces();
 
 describe('the poorer messages, made plain', () => {
   it('a template error names the template by its path inside the workspace, without [object Object]', async () => {
@@ -33,7 +27,7 @@ describe('the poorer messages, made plain', () => {
 
   it('prf init --organisation with a line break is refused, not written into prf.yaml', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prf-init-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    cleanup(() => rmSync(dir, { recursive: true, force: true }));
     const r = await runInProcess(['init', dir, '--yes', '--organisation', 'Evil\ncommittees: []'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('prf: --organisation: give one line of text, without line breaks or control characters\n');
@@ -41,7 +35,7 @@ describe('the poorer messages, made plain', () => {
 
   it('a prf.yaml that is a folder says so, not "empty"', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prf-folder-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    cleanup(() => rmSync(dir, { recursive: true, force: true }));
     mkdirSync(join(dir, 'prf.yaml'));
     const r = await runInProcess(['validate', '--format', 'json'], dir);
     expect(r.code).toBe(1);

@@ -1,17 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstControl, isolateBidi, terminalSafe } from '../../src/text/controls.js';
-import { REPO, runBinary, runInProcess, tempWorkspace } from '../helpers/run.js';
+import { REPO, runBinary, runInProcess } from '../helpers/run.js';
+import { throwawayWorkspaces } from '../helpers/workspaces.js';
 
-const BASE = join(REPO, 'fixtures/validate/_base');
-const cleanups: Array<() => void> = [];
-afterAll(() => cleanups.forEach((c) => c()));
-function workspace(): string {
-  const ws = tempWorkspace(BASE);
-  cleanups.push(ws.cleanup);
-  return ws.dir;
-}
+const { make: workspace } = throwawayWorkspaces();
 const setName = (dir: string, yamlName: string) => {
   const file = join(dir, 'kpis/HC-01.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace('name: Percentage of repairs completed at first visit', `name: ${yamlName}`));

@@ -18,6 +18,11 @@ export default validateTable({
   valid: [
     { name: 'a KPI id with spaces around it', files: row2(' HC-01 ,2025-10,86.0,86,100,Repairs Manager,') },
     { name: 'a header and no rows', files: { [OUTTURNS]: 'kpi,period,value\n' } },
+    { name: 'a note over two lines, with a tab', files: row4('HC-01,2025-12,87.0,87,100,,"awaiting\tsign-off\nfrom the manager"') },
+    {
+      name: 'the first and last months of the years prf reads',
+      files: append('HC-01,1901-01,86.0,86,100,Repairs Manager,\nHC-01,2098-12,86.0,86,100,Repairs Manager,\n'),
+    },
     { name: 'n/a with no counts', files: row4('HC-01,2025-12,n/a,,,,system outage') },
     { name: 'a percentage with its % sign', files: row2('HC-01,2025-10,86.0%,86,100,Repairs Manager,') },
     { name: 'a value of 100%, the top of the range', files: row2('HC-01,2025-10,100.0,100,100,Repairs Manager,') },
@@ -92,6 +97,34 @@ export default validateTable({
       name: 'a fifth quarter',
       files: append('HC-01,2025-26-Q5,86.0,86,100,Repairs Manager,\n'),
       diagnostics: [error(OUTTURNS, 5, 7, 'csv-period-invalid', 'no quarter Q5')],
+    },
+    {
+      name: 'a month in year 9999 (it would be filed in 9998-99.csv)',
+      files: append('HC-01,9999-01,86.0,86,100,Repairs Manager,\n'),
+      diagnostics: [
+        error(OUTTURNS, 5, 7, 'csv-period-out-of-range', 'outside the years prf reads (financial years 1900-01 to 2098-99 and months 1901-01 to 2098-12)'),
+      ],
+    },
+    {
+      name: 'a month in year 0, and the first month after the range',
+      files: append('HC-01,0000-01,86.0,86,100,Repairs Manager,\nHC-01,2099-01,86.0,86,100,Repairs Manager,\n'),
+      diagnostics: [
+        error(OUTTURNS, 5, 7, 'csv-period-out-of-range', '0000-01 is outside'),
+        error(OUTTURNS, 6, 7, 'csv-period-out-of-range', '2099-01 is outside'),
+      ],
+    },
+    {
+      name: 'an escape sequence in reviewed_by (as a hostile --by once wrote it)',
+      files: row3('HC-01,2025-11,85.5,171,200,Repairs Manager\u001b[2J,'),
+      diagnostics: [error(OUTTURNS, 3, 28, 'text-control-character', 'reviewed_by holds a control character (U+001B)')],
+    },
+    {
+      name: 'a line break in reviewed_by, and a bell in a note',
+      files: row3('HC-01,2025-11,85.5,171,200,"Repairs\nManager",ring\u0007'),
+      diagnostics: [
+        error(OUTTURNS, 3, 28, 'text-control-character', '(U+000A)'),
+        error(OUTTURNS, 4, 10, 'text-control-character', 'note holds a control character (U+0007)'),
+      ],
     },
     {
       name: 'a quarter for a monthly KPI',
