@@ -36,6 +36,9 @@ export async function runAnnualReview(io: CliIO, loaded: ReportSource, year: Per
   const name = fyName(year.fy);
   if (run.committee !== undefined)
     throw new UsageError(`--committee: the annual review ${name} covers every committee; leave --committee out, or name a quarter for one committee's paper`);
+  // prf verify re-renders committee papers from a manifest; it cannot re-render a review yet.
+  if (run.manifest)
+    throw new UsageError(`--manifest: the annual review ${name} is not recorded in a manifest (prf verify checks committee papers); leave --manifest out`);
   const formats = REVIEW_FORMATS.filter((f) => run.formats.includes(f));
   const other = run.formats.filter((f) => !(REVIEW_FORMATS as readonly string[]).includes(f));
   if (run.formatAsked && other.length > 0) io.stderr.write(`prf: the annual review is written as html, md and pdf; ${other.join(', ')} left out\n`);
@@ -64,10 +67,6 @@ export async function runAnnualReview(io: CliIO, loaded: ReportSource, year: Per
       return EXIT.problems;
     }
     files.push(...pdf.files);
-  }
-  if (run.manifest) {
-    const { manifestFile } = await import('./report-manifest.js');
-    files.push(manifestFile(io, loaded, { period: name, committee: null, formats: [...formats], draft: run.draft, date: run.date }, templates, files));
   }
   if (io.signal?.aborted) {
     io.stderr.write('prf: interrupted before writing; the previous review is as it was\n');

@@ -28,6 +28,8 @@ export interface ReportOptions {
   at?: string;
   /** Also write manifest.json: the commit and the hashes of every input and output. */
   manifest?: boolean;
+  /** For a year: the committee papers for the year, as for a quarter, not the annual review. */
+  papers?: boolean;
 }
 
 /** `--format`'s default, as registered for the command. */
@@ -89,8 +91,9 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
   const { root, workspace, displayPath } = loaded;
   checkCommittee(workspace, options.committee);
   const period = resolvePeriodArg(io, workspace, periodText);
-  // A year gives the annual strategic review, not committee papers (src/commands/annual-review.ts).
-  if (period.kind === 'year') {
+  // A year gives the annual strategic review (src/commands/annual-review.ts); with --papers, the
+  // year's committee papers, which a workspace of annual measures (TSM) reports on.
+  if (period.kind === 'year' && options.papers !== true) {
     const run = { formats, formatAsked: options.format !== DEFAULT_FORMATS, draft: options.draft ?? false, date, manifest: options.manifest ?? false };
     return (await import('./annual-review.js')).runAnnualReview(io, loaded, period, { ...run, out: options.out, committee: options.committee });
   }

@@ -84,7 +84,8 @@ function check(label: string, files: string[], data: { y24: HandChecks['full24']
         expect(checked).toBeGreaterThanOrEqual(10);
 
         // The paper: drafted (the figures await the data reviewer's sign-off), with each benchmark and its n.
-        const report = await runInProcess(['report', '2024-25', '--draft', '--format', 'md', '--out', 'out'], dir);
+        // A year's committee papers need --papers (a year alone gives the annual review).
+        const report = await runInProcess(['report', '2024-25', '--papers', '--draft', '--format', 'md', '--out', 'out'], dir);
         expect(report.code, report.stderr).toBe(0);
         const md = readdirSync(join(dir, 'out'))
           .filter((f) => f.endsWith('.md'))

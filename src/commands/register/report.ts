@@ -14,6 +14,7 @@ export function registerReport(program: Command, io: CliIO, run: Run): void {
     .option('--draft', 'write the papers even if incomplete, marking every page DRAFT')
     .option('--date <YYYY-MM-DD>', 'the date printed on the papers (none by default, so reruns are byte-identical)')
     .option('--at <rev>', 'render the papers as the repository stood at this commit or tag, read from git (the working tree is not touched)')
+    .option('--papers', "for a year: the year's committee papers (annual measures), not the annual review")
     .option('--manifest', 'also write manifest.json: the commit and the hashes of every input and paper, for prf verify')
     .action((words: string[], options) => run(async (globals) => (await import('../report.js')).runReport(io, globals, periodText(words), options))());
 }
