@@ -60,6 +60,10 @@ export interface AnnualReviewView {
   onTarget: number;
   offTarget: number;
   notApplicable: number;
+  /** Apart, so a grey (no target, or no figure yet) is never read as met. */
+  green: number;
+  amber: number;
+  grey: number;
   improvement: {
     share: string;
     threshold: string;
@@ -146,6 +150,9 @@ export function buildAnnualReview(workspace: Workspace, fy: number, through: Per
     onTarget: summary.onTarget,
     offTarget: summary.offTarget,
     notApplicable: summary.na,
+    green: summary.green,
+    amber: summary.amber,
+    grey: summary.grey,
     improvement: {
       share: percentText(improvement.share),
       threshold: percentText(improvement.threshold),

@@ -41,6 +41,11 @@ describe('prf report YEAR: the annual strategic review', () => {
     expect(html).toContain('Financial year 2025-26 (April 2025 to March 2026)');
     // The year is not over: the review says the figures are the year so far.
     expect(html).toContain('The year is not over: the figures are the latest, for 2025-26-Q3');
+    // A grey (no target, or no figure yet) is never counted as met: the committee papers keep it apart too.
+    expect(html).toContain(
+      '51 met their target (green), 8 were close to it (amber) and 9 were off target (red). 7 had no target or no figure yet (grey), so are not counted as met.',
+    );
+    expect(html).not.toContain('on target or close to it');
   });
 
   it('gives the 70% result as prf improvement computes it', async () => {
