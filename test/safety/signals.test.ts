@@ -115,8 +115,10 @@ describe('a signal just after the write', () => {
       const written = statSync(csv).ino;
       const child = spawn(process.execPath, [BIN, 'import', 'jan.csv'], { cwd: dir, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
       // The rename gives the file a new inode: the signal follows it within a millisecond or so.
+      // A probe that finds no file (a moment of the write, or after the run) waits for the next tick.
       const watch = setInterval(() => {
-        if (statSync(csv).ino !== written) {
+        const now = statSync(csv, { throwIfNoEntry: false });
+        if (now !== undefined && now.ino !== written) {
           clearInterval(watch);
           child.kill('SIGINT');
         }
