@@ -29,9 +29,9 @@ function missingBy(workspace: Workspace, period: Period): string {
 }
 
 export async function runSignoff(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: SignoffOptions): Promise<number> {
+  const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   if (options.by === undefined) {
     // Nothing is written, so no lock: the answer is the list of reviewers and their commands.
-    const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
     const { workspace } = loadForCommand(io, globals);
     throw new UsageError(missingBy(workspace, resolvePeriodArg(io, workspace, periodText, { today })));
   }
@@ -39,7 +39,6 @@ export async function runSignoff(io: CliIO, globals: GlobalOptions, periodText: 
   if (role === '') throw new UsageError('--by needs the reviewer\'s role, as roles.reviewer names it, e.g. --by "Repairs Manager"');
   // Written into reviewed_by: one line of text, as the text rule asks of the data.
   if (/[\t\n]/.test(role) || firstControl(role)) throw new UsageError('--by: give the role as one line of text, without line breaks or control characters');
-  const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   // Held from reading the figures to writing them, so a concurrent import's figures are kept.
   return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'signoff', () => signoffLocked(io, globals, periodText, options, role, today));
 }

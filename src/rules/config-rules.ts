@@ -65,17 +65,7 @@ export function configRules(config: Config, source: YamlSource): Diagnostic[] {
   }
   for (const [key, value] of Object.entries(config.paths)) {
     if (workspaceFolder(value) === null) {
-      const p = ['paths', key];
-      out.push(
-        diagnostic(
-          source.file,
-          locate(source, p),
-          'error',
-          'workspace-path',
-          `paths.${key} (${value}) leads outside the workspace: give a folder inside it, relative to prf.yaml`,
-          p,
-        ),
-      );
+      out.push(pathProblem(source, key, `paths.${key} (${value}) leads outside the workspace: give a folder inside it, relative to prf.yaml`));
     }
   }
   out.push(...overlappingFolders(config, source));
@@ -98,6 +88,12 @@ export function configRules(config: Config, source: YamlSource): Diagnostic[] {
   return out;
 }
 
+/** A workspace-path error at one key of prf.yaml's paths:. */
+function pathProblem(source: YamlSource, key: string, message: string): Diagnostic {
+  const p = ['paths', key];
+  return diagnostic(source.file, locate(source, p), 'error', 'workspace-path', message, p);
+}
+
 /**
  * Each configured folder holds one kind of file: two that are the same folder, or one inside
  * another (`outturns: kpis`, `reports: kpis`), would read figures from the wrong place or write
@@ -112,16 +108,12 @@ function overlappingFolders(config: Config, source: YamlSource): Diagnostic[] {
   folders.forEach((a, i) => {
     for (const b of folders.slice(0, i)) {
       if (!within(a.folder, b.folder) && !within(b.folder, a.folder)) continue;
-      const p = ['paths', a.key];
       const how = a.folder === b.folder ? 'is the same folder as' : within(a.folder, b.folder) ? 'lies inside' : 'contains';
       out.push(
-        diagnostic(
-          source.file,
-          locate(source, p),
-          'error',
-          'workspace-path',
+        pathProblem(
+          source,
+          a.key,
           `paths.${a.key} (${a.value}) ${how} paths.${b.key} (${b.value}): give each its own folder, so figures are read from and papers written to the right place`,
-          p,
         ),
       );
     }
