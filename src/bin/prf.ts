@@ -89,6 +89,9 @@ async function run(): Promise<void> {
       return process.stdin;
     },
   });
+  // main() has said how it ended (an interrupted writer has already said "interrupted before
+  // writing"): the grace timer of a signal it saw must not add a second word or a second exit.
+  committed = true;
   // The command has finished and anything it wrote is in place: a signal now changes nothing,
   // so it must not end the process by the default action either (that would report 143 for a
   // run whose files were all written).

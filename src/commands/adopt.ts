@@ -17,7 +17,7 @@ import { loadWorkspace } from '../rules/load-workspace.js';
 import { counted } from '../text/plural.js';
 import { dateOption } from './context.js';
 import { colorFor, EXIT, stopIfInterrupted, UsageError, type CliIO, type GlobalOptions } from './io.js';
-import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { lockedWorkspace } from './locked.js';
 import { displayPathFn, resolveWorkspaceRoot } from './workspace-root.js';
 import { bytesOf, type SourceFile } from '../load/decode.js';
 
@@ -51,7 +51,7 @@ export async function runAdoptDictionary(io: CliIO, globals: GlobalOptions, file
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
   // Held from reading the dictionary (which ids are taken) to writing the drafts and prf.yaml.
-  return withWorkspaceLock(root, 'adopt', () => adoptLocked(io, globals, fileArg, options, root, maps, today));
+  return lockedWorkspace(io, root, 'adopt', () => adoptLocked(io, globals, fileArg, options, root, maps, today));
 }
 
 async function adoptLocked(

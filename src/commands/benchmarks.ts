@@ -16,7 +16,7 @@ import { writeFilesAtomically } from '../write/write-files.js';
 import type { PeerGroup } from '../model/config.js';
 import { dateOption, loadForCommand } from './context.js';
 import { colorFor, EXIT, stopIfInterrupted, UsageError, type CliIO, type GlobalOptions } from './io.js';
-import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { lockedWorkspace } from './locked.js';
 import { resolveWorkspaceRoot } from './workspace-root.js';
 import { sourceInMemory } from '../load/decode.js';
 
@@ -71,7 +71,7 @@ export async function runBenchmarksTsm(io: CliIO, globals: GlobalOptions, fileAr
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   for (const y of options.year) if (!/^\d{4}-\d{2}$/.test(y)) throw new UsageError(`--year ${y}: give a reporting year such as 2024-25`);
   // Held from reading the dictionary and figures to writing them, so a concurrent writer's changes are kept.
-  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'benchmarks', () => tsmLocked(io, globals, fileArgs, options, reason, today));
+  return lockedWorkspace(io, resolveWorkspaceRoot(io.cwd, globals.workspace), 'benchmarks', () => tsmLocked(io, globals, fileArgs, options, reason, today));
 }
 
 async function tsmLocked(

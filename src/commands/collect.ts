@@ -4,7 +4,7 @@ import { dictionarySeal } from '../git/dictionary-commit.js';
 import { formatPeriod, periodEndDate } from '../model/periods.js';
 import { englandAndWalesBankHolidays } from '../core/working-days.js';
 import { writeFilesAtomically } from '../write/write-files.js';
-import { withLockedFolder } from '../write/workspace-lock.js';
+import { lockedFolder } from './locked.js';
 import { checkOutputFolder, dateOption, loadForCommand, resolvePeriodArg } from './context.js';
 import { EXIT, stopIfInterrupted, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
@@ -58,7 +58,7 @@ export async function runCollect(io: CliIO, globals: GlobalOptions, periodText: 
   }
   await stopIfInterrupted(io);
   // Two runs into one folder at once would move each other's files aside: the second waits.
-  await withLockedFolder(out, 'collect', () => writeFilesAtomically(out, files));
+  await lockedFolder(io, out, 'collect', () => writeFilesAtomically(out, files));
   for (const [i, f] of files.entries()) {
     io.stdout.write(
       `wrote    ${displayPath(relative(root, resolve(out, f.path)))}  ${plan.forms[i]!.collector}: ${counted(f.rows, 'figure')}, due by ${plan.forms[i]!.returnBy}\n`,

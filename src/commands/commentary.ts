@@ -10,7 +10,7 @@ import { toPosix } from '../load/paths.js';
 import { counted } from '../text/plural.js';
 import { dateOption, loadForCommand, resolvePeriodArg } from './context.js';
 import { EXIT, stopIfInterrupted, type CliIO, type GlobalOptions } from './io.js';
-import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { lockedWorkspace } from './locked.js';
 import { resolveWorkspaceRoot } from './workspace-root.js';
 
 export interface CommentaryOptions {
@@ -29,7 +29,7 @@ export function commentaryFileOf(
 export async function runCommentary(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: CommentaryOptions): Promise<number> {
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   // Held from reading the commentary file to replacing it, so an edit made meanwhile by another prf is not lost.
-  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'commentary', () => commentaryLocked(io, globals, periodText, options, today));
+  return lockedWorkspace(io, resolveWorkspaceRoot(io.cwd, globals.workspace), 'commentary', () => commentaryLocked(io, globals, periodText, options, today));
 }
 
 async function commentaryLocked(io: CliIO, globals: GlobalOptions, periodText: string | undefined, options: CommentaryOptions, today: string): Promise<number> {

@@ -17,7 +17,7 @@ import { observationsOf } from '../core/observations.js';
 import type { Observation } from '../model/workspace.js';
 import { dateOption, loadForCommand, resolvePeriodArg } from './context.js';
 import { colorFor, EXIT, stopIfInterrupted, UsageError, type CliIO } from './io.js';
-import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { lockedWorkspace } from './locked.js';
 import { resolveWorkspaceRoot } from './workspace-root.js';
 import type { GlobalOptions } from './io.js';
 import { counted } from '../text/plural.js';
@@ -87,7 +87,7 @@ export async function runImport(io: CliIO, globals: GlobalOptions, fileArgs: str
   // The clock is read here, at the edge; --today makes a run reproducible.
   const today = dateOption('--today', options.today ?? new Date().toISOString().slice(0, 10));
   // Held from reading the data to writing it, so a second import reads this one's figures.
-  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'import', () => importLocked(io, globals, fileArgs, options, reason, today));
+  return lockedWorkspace(io, resolveWorkspaceRoot(io.cwd, globals.workspace), 'import', () => importLocked(io, globals, fileArgs, options, reason, today));
 }
 
 async function importLocked(

@@ -9,7 +9,7 @@ import { packageVersion } from './version.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { CONFIG_FILE } from '../load/read-sources.js';
 import { EXIT, stopIfInterrupted, UsageError, type CliIO } from './io.js';
-import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { lockedWorkspace } from './locked.js';
 import { toPosix } from '../load/paths.js';
 import { firstControl } from '../text/controls.js';
 
@@ -147,7 +147,7 @@ export async function runInit(io: CliIO, dirArg: string | undefined, options: In
   mkdirSync(dir, { recursive: true });
   let written: Awaited<ReturnType<typeof writeWorkspace>>;
   try {
-    written = await withWorkspaceLock(dir, 'init', () => writeWorkspace(io, dir, shown, answers, options));
+    written = await lockedWorkspace(io, dir, 'init', () => writeWorkspace(io, dir, shown, answers, options));
   } catch (e) {
     // A folder made only for this workspace is not left behind empty.
     if (created) removeIfEmpty(dir);

@@ -10,7 +10,7 @@ import { loadWorkspace } from '../rules/load-workspace.js';
 import { readWorkspaceSources } from '../load/read-sources.js';
 import { checkCommittee } from './context.js';
 import { colorFor, EXIT, stopIfInterrupted, UsageError, type CliIO } from './io.js';
-import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { lockedWorkspace } from './locked.js';
 import { assertInside } from '../load/contained.js';
 import type { GlobalOptions } from './io.js';
 import { displayPathFn, resolveWorkspaceRoot } from './workspace-root.js';
@@ -29,7 +29,7 @@ export async function runNew(io: CliIO, globals: GlobalOptions, id: string, opti
     throw new UsageError(`${id.slice(0, 40)}...: a KPI id of ${id.length} characters is too long to name its file; keep it to 240 (most are under 12)`);
   const root = resolveWorkspaceRoot(io.cwd, globals.workspace);
   // Two prf new with the same id at once: the second sees the first's file and refuses.
-  return withWorkspaceLock(root, 'new', () => newLocked(io, globals, root, id, options));
+  return lockedWorkspace(io, root, 'new', () => newLocked(io, globals, root, id, options));
 }
 
 async function newLocked(io: CliIO, globals: GlobalOptions, root: string, id: string, options: NewOptions): Promise<number> {

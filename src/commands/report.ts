@@ -8,7 +8,7 @@ import { EXIT, exitForSignal, UsageError, type CliIO } from './io.js';
 import type { GlobalOptions } from './io.js';
 import type { ReportSource } from './report-at.js';
 import { writeFilesAtomically } from '../write/write-files.js';
-import { withLockedFolder } from '../write/workspace-lock.js';
+import { lockedFolder } from './locked.js';
 import { buildReport, type ReportViews } from '../views/build-report.js';
 import { REPORT_FORMATS, renderText, type RenderedFile, type ReportFormat } from '../render/render.js';
 import { workspaceTemplateDirs } from '../load/template-files.js';
@@ -142,7 +142,7 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
     return exitForSignal(io.signal);
   }
   // Two runs into one folder at once would move each other's files aside: the second waits.
-  await withLockedFolder(outDir, 'report', () => writeFilesAtomically(outDir, files));
+  await lockedFolder(io, outDir, 'report', () => writeFilesAtomically(outDir, files));
   io.stdout.write(
     `${views.gaps.length > 0 ? `DRAFT: ${counted(views.gaps.length, 'gap')} remain; ` : ''}wrote ${files.length} files for ${formatPeriod(period)}:\n`,
   );

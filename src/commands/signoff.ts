@@ -9,7 +9,7 @@ import { counted } from '../text/plural.js';
 import { firstControl } from '../text/controls.js';
 import { dateOption, loadForCommand, resolvePeriodArg } from './context.js';
 import { EXIT, stopIfInterrupted, UsageError, type CliIO, type GlobalOptions } from './io.js';
-import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { lockedWorkspace } from './locked.js';
 import { resolveWorkspaceRoot } from './workspace-root.js';
 
 export interface SignoffOptions {
@@ -40,7 +40,7 @@ export async function runSignoff(io: CliIO, globals: GlobalOptions, periodText: 
   // Written into reviewed_by: one line of text, as the text rule asks of the data.
   if (/[\t\n]/.test(role) || firstControl(role)) throw new UsageError('--by: give the role as one line of text, without line breaks or control characters');
   // Held from reading the figures to writing them, so a concurrent import's figures are kept.
-  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'signoff', () => signoffLocked(io, globals, periodText, options, role, today));
+  return lockedWorkspace(io, resolveWorkspaceRoot(io.cwd, globals.workspace), 'signoff', () => signoffLocked(io, globals, periodText, options, role, today));
 }
 
 async function signoffLocked(

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { assertInside } from '../load/contained.js';
-import { withWorkspaceLock } from '../write/workspace-lock.js';
+import { lockedWorkspace } from './locked.js';
 import { resolveWorkspaceRoot } from './workspace-root.js';
 import { DEFAULT_TEMPLATES_DIR, defaultTemplateFiles, workspaceTemplateDirs } from '../load/template-files.js';
 import { loadTemplates } from './load-templates.js';
@@ -13,7 +13,7 @@ import { byEntryKey } from '../text/compare.js';
 import { counted } from '../text/plural.js';
 
 export async function runTemplatesCopy(io: CliIO, globals: GlobalOptions, names: string[], options: { force?: boolean }): Promise<number> {
-  return withWorkspaceLock(resolveWorkspaceRoot(io.cwd, globals.workspace), 'templates copy', () => copyLocked(io, globals, names, options));
+  return lockedWorkspace(io, resolveWorkspaceRoot(io.cwd, globals.workspace), 'templates copy', () => copyLocked(io, globals, names, options));
 }
 
 async function copyLocked(io: CliIO, globals: GlobalOptions, names: string[], options: { force?: boolean }): Promise<number> {

@@ -11,6 +11,22 @@ export const LOCK_WAIT_MS = 5000;
 /** Another prf is changing the workspace; the message names it (command, process id, start). */
 export class LockError extends Error {}
 
+/** The user stopped prf (Ctrl-C, SIGTERM) while it waited for another writer: it never took the lock. */
+export class LockWaitStopped extends Error {
+  constructor() {
+    super('stopped while waiting for the workspace lock');
+  }
+}
+
+export interface LockOptions {
+  /** How long to wait for another writer before giving up (milliseconds). */
+  waitMs?: number;
+  /** Aborted by Ctrl-C or SIGTERM: the wait ends at once, with LockWaitStopped. */
+  signal?: AbortSignal;
+  /** Called once, when the wait begins, with the holder in words ("prf import (process 12 on host, since ...)"). */
+  onWait?: (holder: string) => void;
+}
+
 interface Holder {
   pid: number;
   host: string;
@@ -62,7 +78,22 @@ function recoverStale(path: string, deadPid: number): void {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Sleeps `ms`, or less if `signal` aborts first. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+function describeHolder(holder: Holder | null): string {
+  return holder ? `prf ${holder.command} (process ${holder.pid} on ${holder.host}, since ${holder.started})` : 'another prf';
+}
 
 /**
  * Runs `work` holding the workspace's write lock, the one lock every command that changes the
@@ -74,15 +105,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  *
  * The lock is a file created exclusively (O_EXCL) holding the holder's pid, host, command and
  * start time. A second writer polls for up to `waitMs`, then fails with a LockError naming the
- * holder (prf exits 1, nothing changed). A lock left by a process that has died (kill -9, power
- * cut) on this machine is removed and taken over. The lock is released however `work` ends,
- * including a thrown error, an interrupt, or process.exit.
+ * holder (prf exits 1, nothing changed); `onWait` hears when the wait begins, so a user is not
+ * left looking at a silent terminal, and `signal` ends the wait at once (LockWaitStopped). A lock
+ * left by a process that has died (kill -9, power cut) on this machine is removed and taken over.
+ * The lock is released however `work` ends, including a thrown error, an interrupt, or process.exit.
  */
-export async function withWorkspaceLock<T>(root: string, command: string, work: () => Promise<T> | T, waitMs = LOCK_WAIT_MS): Promise<T> {
+export async function withWorkspaceLock<T>(root: string, command: string, work: () => Promise<T> | T, options: LockOptions = {}): Promise<T> {
+  const { waitMs = LOCK_WAIT_MS, signal, onWait } = options;
   const path = join(root, LOCK_FILE);
   const me: Holder = { pid: process.pid, host: hostname(), command, started: new Date().toISOString() };
   const deadline = Date.now() + waitMs;
+  let told = false;
   for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
+    if (signal?.aborted) throw new LockWaitStopped();
     let fd: number;
     try {
       fd = openSync(path, 'wx');
@@ -95,10 +130,15 @@ export async function withWorkspaceLock<T>(root: string, command: string, work: 
         continue;
       }
       if (Date.now() >= deadline) {
-        const who = holder ? `prf ${holder.command} (process ${holder.pid} on ${holder.host}, since ${holder.started})` : 'another prf';
-        throw new LockError(`${who} is changing this workspace; nothing was changed. Run again when it has finished (if no prf is running, delete ${path})`);
+        throw new LockError(
+          `${describeHolder(holder)} is changing this workspace; nothing was changed. Run again when it has finished (if no prf is running, delete ${path})`,
+        );
       }
-      await sleep(delay);
+      if (!told) {
+        told = true;
+        onWait?.(describeHolder(holder));
+      }
+      await sleep(delay, signal);
       continue;
     }
     try {
@@ -127,12 +167,12 @@ export async function withWorkspaceLock<T>(root: string, command: string, work: 
  * The same lock on an output folder (papers, forms), made first if need be: two runs writing one
  * folder at once would otherwise move each other's files aside mid-way.
  */
-export async function withLockedFolder<T>(dir: string, command: string, work: () => T): Promise<T> {
+export async function withLockedFolder<T>(dir: string, command: string, work: () => T, options: LockOptions = {}): Promise<T> {
   try {
     mkdirSync(dir, { recursive: true });
   } catch {
     // Not possible here (a file in the way, no permission): the write says why, as before.
     return work();
   }
-  return withWorkspaceLock(dir, command, work);
+  return withWorkspaceLock(dir, command, work, options);
 }

@@ -8,7 +8,7 @@ let runs = 0;
 export class WriteError extends Error {}
 
 /** The file operations used, passed in so tests can make the disk fill up or turn read-only. */
-export type FileOps = Pick<typeof nodeFs, 'existsSync' | 'mkdirSync' | 'readdirSync' | 'renameSync' | 'rmSync' | 'writeFileSync'>;
+export type FileOps = Pick<typeof nodeFs, 'existsSync' | 'linkSync' | 'mkdirSync' | 'readdirSync' | 'renameSync' | 'rmSync' | 'writeFileSync'>;
 
 function reason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
@@ -18,9 +18,23 @@ function reason(e: unknown): string {
 }
 
 /**
+ * Keeps the old `target` as `backup` without taking it away: a hard link, so a reader (a browser,
+ * a sync client, another prf) finds the old file until the rename puts the new one in its place.
+ * A file system without hard links (some network shares, FAT) gets a move instead, with a moment
+ * in which the file is missing.
+ */
+function keepAside(fs: FileOps, target: string, backup: string): void {
+  try {
+    fs.linkSync(target, backup);
+  } catch {
+    fs.renameSync(target, backup);
+  }
+}
+
+/**
  * Writes a set of files into `dir` all or nothing. Every file is first written in full to a
- * temporary sibling; only when all are on disk are the old files moved aside and the new ones
- * renamed into place (each rename is atomic). Any failure removes the temporaries and puts the
+ * temporary sibling; only when all are on disk are the old files kept aside and the new ones
+ * renamed into place (each rename is atomic, and replaces the old file in one step). Any failure removes the temporaries and puts the
  * old files back, so the folder holds either every previous file or every new one, never a
  * half-written file. Temporaries left by a killed run are removed by the next.
  */
@@ -53,7 +67,7 @@ export function writeFilesAtomically(dir: string, files: Array<{ path: string; d
   const moved: typeof staged = [];
   try {
     for (const s of staged) {
-      if (fs.existsSync(s.target)) fs.renameSync(s.target, s.backup);
+      if (fs.existsSync(s.target)) keepAside(fs, s.target, s.backup);
       moved.push(s);
       fs.renameSync(s.tmp, s.target);
     }

@@ -14,13 +14,14 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs prf in-process through main(), with no colour and captured output. */
-export async function runInProcess(argv: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<RunResult> {
+/** Runs prf in-process through main(), with no colour and captured output; `signal` stands for Ctrl-C. */
+export async function runInProcess(argv: string[], cwd: string, env: Record<string, string | undefined> = {}, signal?: AbortSignal): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   const code = await main({
     argv,
     cwd,
+    signal,
     env: { NO_COLOR: '1', ...env },
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },

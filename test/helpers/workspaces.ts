@@ -36,20 +36,29 @@ export interface Spawned {
 
 /**
  * Starts the built binary without waiting, so tests can run two at once or signal one:
- * `signal` is sent `afterMs` after the start (if the process is still running).
+ * `signal` is sent `afterMs` after the start (if the process is still running), or, given
+ * `signalWhen`, as soon as its standard error matches it (a state the process announces, so the
+ * test does not depend on how fast a loaded machine gets there).
  */
 export function spawnBinary(
   argv: string[],
   cwd: string,
-  opts: { signal?: NodeJS.Signals; afterMs?: number; env?: Record<string, string> } = {},
+  opts: { signal?: NodeJS.Signals; afterMs?: number; signalWhen?: RegExp; env?: Record<string, string> } = {},
 ): Promise<Spawned> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...opts.env } });
     let stdout = '';
     let stderr = '';
+    let signalled = false;
     child.stdout.on('data', (b) => (stdout += b));
-    child.stderr.on('data', (b) => (stderr += b));
-    const timer = opts.signal ? setTimeout(() => child.kill(opts.signal), opts.afterMs ?? 0) : undefined;
+    child.stderr.on('data', (b) => {
+      stderr += b;
+      if (opts.signal && opts.signalWhen && !signalled && opts.signalWhen.test(stderr)) {
+        signalled = true;
+        child.kill(opts.signal);
+      }
+    });
+    const timer = opts.signal && !opts.signalWhen ? setTimeout(() => child.kill(opts.signal), opts.afterMs ?? 0) : undefined;
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });

@@ -22,7 +22,7 @@ const NEW = [
 ];
 
 /** The real file system, except that the nth call of `op` fails with `code`. */
-function failing(op: 'writeFileSync' | 'renameSync', nth: number, code: string): FileOps {
+function failing(op: 'writeFileSync' | 'renameSync' | 'linkSync', nth: number, code: string): FileOps {
   let calls = 0;
   const real = fs[op] as (...args: unknown[]) => unknown;
   return {
@@ -32,6 +32,16 @@ function failing(op: 'writeFileSync' | 'renameSync', nth: number, code: string):
       return real(...args);
     },
   } as FileOps;
+}
+
+/** `ops` on a file system that refuses hard links (some network shares, FAT). */
+function withoutHardLinks(ops: FileOps): FileOps {
+  return {
+    ...ops,
+    linkSync: () => {
+      throw Object.assign(new Error('EPERM: simulated'), { code: 'EPERM' });
+    },
+  };
 }
 
 const contents = (d: string) =>
@@ -50,10 +60,37 @@ describe('writeFilesAtomically', () => {
     expect(contents(d)).toEqual({ 'a.html': 'new a', 'b.html': 'new b', 'c.html': 'new c' });
   });
 
+  it('never leaves a moment in which an old file is missing: a reader always finds the old file or the new', () => {
+    const d = folderWithPreviousPapers();
+    const missing: string[] = [];
+    const watching: FileOps = {
+      ...fs,
+      // Each step of the write, looked at from outside: both previous papers are still there.
+      linkSync: (...args: Parameters<typeof fs.linkSync>) => {
+        for (const f of Object.keys(PREVIOUS)) if (!fs.existsSync(join(d, f))) missing.push(f);
+        return fs.linkSync(...args);
+      },
+      renameSync: (...args: Parameters<typeof fs.renameSync>) => {
+        for (const f of Object.keys(PREVIOUS)) if (!fs.existsSync(join(d, f))) missing.push(f);
+        return fs.renameSync(...args);
+      },
+    };
+    writeFilesAtomically(d, NEW, watching);
+    expect(missing).toEqual([]);
+    expect(contents(d)).toEqual({ 'a.html': 'new a', 'b.html': 'new b', 'c.html': 'new c' });
+  });
+
+  it('replaces every file on a file system without hard links', () => {
+    const d = folderWithPreviousPapers();
+    writeFilesAtomically(d, NEW, withoutHardLinks(fs));
+    expect(contents(d)).toEqual({ 'a.html': 'new a', 'b.html': 'new b', 'c.html': 'new c' });
+  });
+
   it.each([
     ['the disk fills up on the third file', failing('writeFileSync', 3, 'ENOSPC'), /the disk is full\); nothing was changed/],
     ['the folder turns read-only', failing('writeFileSync', 1, 'EROFS'), /the folder is not writable\); nothing was changed/],
     ['a rename fails half way', failing('renameSync', 3, 'EACCES'), /the previous files were put back/],
+    ['a rename fails where hard links are refused', withoutHardLinks(failing('renameSync', 4, 'EACCES')), /the previous files were put back/],
   ])('keeps the previous papers when %s', (_name, ops, message) => {
     const d = folderWithPreviousPapers();
     let thrown: unknown;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,13 +38,29 @@ describe('the workspace lock', () => {
     expect(refusals).toBeLessThan(40);
   }, 120_000);
 
+  it('papers into a folder another prf is writing: says it waits for that folder, and Ctrl-C then changes nothing', async () => {
+    const dir = workspace();
+    const out = join(dir, 'papers-out');
+    mkdirSync(out);
+    writeFileSync(join(out, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), command: 'report', started: '2026-01-01T00:00:00Z' }));
+    const r = await spawnBinary(['report', '2025-26-Q3', '--draft', '--out', 'papers-out'], dir, { signal: 'SIGINT', signalWhen: /waiting for/ });
+    expect(r.stderr.slice(r.stderr.indexOf('prf: waiting'))).toBe(
+      `prf: waiting for prf report (process ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00Z) to finish changing ${out} (up to 5 seconds)\n` +
+        'prf: interrupted before writing; nothing was changed\n',
+    );
+    expect(r.code).toBe(130);
+    expect(readdirSync(out)).toEqual([LOCK_FILE]);
+  });
+
   it('a second writer waits briefly, then fails naming the holder', async () => {
     const dir = workspace();
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), command: 'import', started: '2026-01-01T00:00:00Z' }));
     const r = runBinary(['new', 'HC-09'], dir);
     expect(r.code).toBe(1);
+    const holder = `prf import (process ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00Z)`;
     expect(r.stderr).toBe(
-      `prf: prf import (process ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00Z) is changing this workspace; nothing was changed. Run again when it has finished (if no prf is running, delete ${join(dir, LOCK_FILE)})\n`,
+      `prf: waiting for ${holder} to finish changing this workspace (up to 5 seconds)\n` +
+        `prf: ${holder} is changing this workspace; nothing was changed. Run again when it has finished (if no prf is running, delete ${join(dir, LOCK_FILE)})\n`,
     );
     expect(existsSync(join(dir, 'kpis/HC-09.yaml'))).toBe(false);
     expect(existsSync(join(dir, LOCK_FILE))).toBe(true);
@@ -76,7 +92,7 @@ describe('the workspace lock', () => {
     await expect(withWorkspaceLock(dir, 'test', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     await withWorkspaceLock(dir, 'outer', async () => {
-      await expect(withWorkspaceLock(dir, 'inner', () => 1, 50)).rejects.toBeInstanceOf(LockError);
+      await expect(withWorkspaceLock(dir, 'inner', () => 1, { waitMs: 50 })).rejects.toBeInstanceOf(LockError);
     });
   });
 });

@@ -72,6 +72,9 @@ const WRITERS: Record<string, Writer> = {
 };
 const CASES = Object.entries(WRITERS);
 
+/** The holder of the lock the tests take, in prf's words. */
+const HOLDER = `prf import (process ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00Z)`;
+
 /** A lock held by a live process (this test's own), as a running prf holds it. */
 function holdLock(root: string): string {
   const lock = join(root, LOCK_FILE);
@@ -96,7 +99,8 @@ describe('every command that writes the workspace', () => {
       const before = tree(root);
       const r = await spawnBinary(w.argv, cwd);
       expect(r.stderr).toBe(
-        `prf: prf import (process ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00Z) is changing this workspace; nothing was changed. Run again when it has finished (if no prf is running, delete ${lock})\n`,
+        `prf: waiting for ${HOLDER} to finish changing this workspace (up to 5 seconds)\n` +
+          `prf: ${HOLDER} is changing this workspace; nothing was changed. Run again when it has finished (if no prf is running, delete ${lock})\n`,
       );
       expect(r.code).toBe(1);
       expect(tree(root)).toEqual(before);
@@ -106,21 +110,34 @@ describe('every command that writes the workspace', () => {
   );
 
   it.concurrent.each(CASES)(
-    '%s interrupted (SIGINT) before its write: exit 130, nothing written, the lock released',
+    '%s interrupted (SIGINT) while it waits for another writer: exit 130 at once, nothing written, the other lock untouched',
     async (_, w) => {
-      // The test holds the lock, so the command is surely running and waiting for it when the
-      // signal comes; released half a second later, the command reaches its last check.
+      // Signalled when it says it is waiting, so the test holds however slow the machine is.
       const { cwd, root } = await w.make();
       const lock = holdLock(root);
+      const held = readFileSync(lock, 'utf8');
       const before = tree(root);
-      setTimeout(() => rmSync(lock), 3000);
-      const r = await spawnBinary(w.argv, cwd, { signal: 'SIGINT', afterMs: 2500 });
+      const r = await spawnBinary(w.argv, cwd, { signal: 'SIGINT', signalWhen: /waiting for/ });
       expect(r.stderr).not.toMatch(STACK);
-      expect(r.stderr).toMatch(/^prf: interrupted( before writing; nothing was changed)?\n$/);
+      expect(r.stderr).toBe(
+        `prf: waiting for ${HOLDER} to finish changing this workspace (up to 5 seconds)\nprf: interrupted before writing; nothing was changed\n`,
+      );
       expect(r.code).toBe(130);
       expect(tree(root)).toEqual(before);
-      expect(readdirSync(root)).not.toContain(LOCK_FILE);
+      expect(readFileSync(lock, 'utf8')).toBe(held);
     },
     60_000,
   );
+
+  it.each(CASES)('%s interrupted after taking the lock, before its write: exit 130, nothing written, the lock released', async (_, w) => {
+    const { cwd, root } = await w.make();
+    const before = tree(root);
+    const ctrlC = new AbortController();
+    ctrlC.abort('SIGINT');
+    const r = await runInProcess(w.argv, cwd, {}, ctrlC.signal);
+    expect(r.stderr).toMatch(/^prf: interrupted before writing; (nothing was changed|.* as (it was|they were))\n$/);
+    expect(r.code).toBe(130);
+    expect(tree(root)).toEqual(before);
+    expect(readdirSync(root)).not.toContain(LOCK_FILE);
+  });
 });
