@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,16 +60,19 @@ describe('an interrupt that surely lands before the write', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)(
     '%s: import stops with nothing written and says so',
     async (signal) => {
-      // The test holds the workspace lock, so the import is certainly running and waiting for it
-      // when the signal comes; the lock is then released and the import reaches its last check.
+      // The test holds the workspace lock, so the import is certainly running, and waiting for
+      // it, when prf says so and the signal comes: however loaded the machine, it lands before
+      // the write.
       const dir = workspace();
       writeFileSync(join(dir, 'jan.csv'), 'kpi,period,value,numerator,denominator,reviewed_by,note\nHC-01,2026-01,88.5,177,200,,\n');
       const before = readFileSync(join(dir, 'data/outturns/2025-26.csv'), 'utf8');
       writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), command: 'test', started: 'now' }));
-      setTimeout(() => rmSync(join(dir, LOCK_FILE)), 3000);
-      const r = await signalledAfter(['import', 'jan.csv'], dir, 2500, signal);
+      const r = await spawnBinary(['import', 'jan.csv'], dir, { signal, signalWhen: /waiting for/ });
       expect(r.code).toBe(signal === 'SIGINT' ? 130 : 143);
-      expect(r.stderr).toBe('prf: interrupted before writing; nothing was changed\n');
+      expect(r.stderr).toBe(
+        `prf: waiting for prf test (process ${process.pid} on ${hostname()}, since now) to finish changing this workspace (up to 5 seconds)\n` +
+          'prf: interrupted before writing; nothing was changed\n',
+      );
       expect(readFileSync(join(dir, 'data/outturns/2025-26.csv'), 'utf8')).toBe(before);
     },
     20_000,
