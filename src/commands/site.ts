@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { MANIFEST_FILE, parseManifest, type Manifest } from '../load/manifest.js';
 import { parsePeriod, periodEndKey, formatPeriod, type Period } from '../model/periods.js';
@@ -11,7 +11,9 @@ import { writeFilesAtomically } from '../write/write-files.js';
 import { checkOutputFolder } from './context.js';
 import { loadAtRevision } from './load-at.js';
 import { loadTemplates } from './load-templates.js';
-import { EXIT, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { formatSiteFileList, parseSiteFileList, SITE_FILE_LIST } from '../formats/site-file-list.js';
+import { EXIT, exitForSignal, UsageError, type CliIO, type GlobalOptions } from './io.js';
+import { lockedFolder } from './locked.js';
 import { displayPathFn, resolveWorkspaceRoot } from './workspace-root.js';
 import { compareText } from '../text/compare.js';
 
@@ -119,13 +121,39 @@ export async function runSite(io: CliIO, globals: GlobalOptions, options: SiteOp
     ...site.tables.map((t) => ({ path: t.path, data: tableCsv(t) })),
     { path: DATA_PACKAGE_PATH, data: dataPackageJson(site.dataPackage) },
   ];
+  files.push({ path: SITE_FILE_LIST, data: formatSiteFileList(files.map((f) => f.path)) });
   if (io.signal?.aborted) {
     io.stderr.write('prf: interrupted before writing; the previous site is as it was\n');
-    return EXIT.interrupted;
+    return exitForSignal(io.signal);
   }
-  writeFilesAtomically(outDir, files);
+  // Two builds into one folder at once would move each other's files aside: the second waits,
+  // and reads the list of what the first wrote only once it holds the folder.
+  const stale = await lockedFolder(io, outDir, 'site', () => {
+    const gone = noLongerPublished(outDir, new Set(files.map((f) => f.path)));
+    writeFilesAtomically(outDir, files, undefined, { remove: gone });
+    return gone;
+  });
   io.stdout.write(
     `wrote ${files.length} files for ${editions.length} published ${editions.length === 1 ? 'quarter' : 'quarters'}, the latest ${formatPeriod(latest.period)} (published from ${latest.manifest.commit!.slice(0, 7)}), to ${shownFolder(io.cwd, outDir)}\n`,
   );
+  if (stale.length > 0) {
+    io.stdout.write(`removed ${stale.length} ${stale.length === 1 ? 'file' : 'files'} the last build wrote and this one does not:\n`);
+    for (const path of stale) io.stdout.write(`  ${path}\n`);
+  }
   return EXIT.ok;
+}
+
+/**
+ * The files the last build wrote (its list, beside them) that this build does not: pages of a
+ * KPI no longer published, say. Only plain files are taken; anything else in the folder, and
+ * anything put where a listed file was (a folder, a link), is left alone.
+ */
+function noLongerPublished(outDir: string, writing: Set<string>): string[] {
+  let listed: string[];
+  try {
+    listed = parseSiteFileList(readFileSync(join(outDir, SITE_FILE_LIST), 'utf8'));
+  } catch {
+    return []; // a new folder, or one a version of prf before the list wrote: nothing is removed
+  }
+  return listed.filter((path) => !writing.has(path) && lstatSync(join(outDir, path), { throwIfNoEntry: false })?.isFile() === true);
 }

@@ -36,9 +36,16 @@ function keepAside(fs: FileOps, target: string, backup: string): void {
  * temporary sibling; only when all are on disk are the old files kept aside and the new ones
  * renamed into place (each rename is atomic, and replaces the old file in one step). Any failure removes the temporaries and puts the
  * old files back, so the folder holds either every previous file or every new one, never a
- * half-written file. Temporaries left by a killed run are removed by the next.
+ * half-written file. Temporaries left by a killed run are removed by the next. `remove` names
+ * files (relative to `dir`) that go in the same step: moved aside with the rest, put back if
+ * anything fails, and deleted only once every new file is in place.
  */
-export function writeFilesAtomically(dir: string, files: Array<{ path: string; data: string | Uint8Array }>, fs: FileOps = nodeFs): void {
+export function writeFilesAtomically(
+  dir: string,
+  files: Array<{ path: string; data: string | Uint8Array }>,
+  fs: FileOps = nodeFs,
+  options: { remove?: string[] } = {},
+): void {
   // Unique per process and call; node:crypto is not loaded just for this (it slows every start).
   const tag = `${process.pid}-${++runs}`;
   const staged: Array<{ tmp: string; target: string; backup: string }> = [];
@@ -65,14 +72,23 @@ export function writeFilesAtomically(dir: string, files: Array<{ path: string; d
     throw new WriteError(`could not write to ${dir} (${reason(e)}); nothing was changed there`);
   }
   const moved: typeof staged = [];
+  const removed: Array<{ target: string; backup: string }> = [];
   try {
     for (const s of staged) {
       if (fs.existsSync(s.target)) keepAside(fs, s.target, s.backup);
       moved.push(s);
       fs.renameSync(s.tmp, s.target);
     }
+    for (const [i, path] of (options.remove ?? []).entries()) {
+      const target = join(dir, path);
+      if (!fs.existsSync(target)) continue;
+      const r = { target, backup: join(dirname(target), `${TMP_PREFIX}${tag}-gone-${i}.old`) };
+      fs.renameSync(r.target, r.backup);
+      removed.push(r);
+    }
   } catch (e) {
     // Put back what was there, newest move first, so the folder is as it was.
+    for (const r of removed.reverse()) fs.renameSync(r.backup, r.target);
     for (const s of moved.reverse()) {
       if (fs.existsSync(s.backup)) fs.renameSync(s.backup, s.target);
       else fs.rmSync(s.target, { force: true });
@@ -80,5 +96,5 @@ export function writeFilesAtomically(dir: string, files: Array<{ path: string; d
     removeTemporaries();
     throw new WriteError(`could not replace the files in ${dir} (${reason(e)}); the previous files were put back`);
   }
-  for (const s of staged) fs.rmSync(s.backup, { force: true });
+  for (const s of [...staged, ...removed]) fs.rmSync(s.backup, { force: true });
 }

@@ -86,6 +86,21 @@ describe('writeFilesAtomically', () => {
     expect(contents(d)).toEqual({ 'a.html': 'new a', 'b.html': 'new b', 'c.html': 'new c' });
   });
 
+  it('removes the files it is asked to in the same step, and puts them back when a later move fails', () => {
+    const d = folderWithPreviousPapers();
+    writeFilesAtomically(d, NEW.slice(0, 1), fs, { remove: ['b.html', 'never-there.html'] });
+    expect(contents(d)).toEqual({ 'a.html': 'new a' });
+    rmSync(d, { recursive: true });
+
+    const e = folderWithPreviousPapers();
+    writeFileSync(join(e, 'z.html'), 'previous z');
+    // The first rename puts a.html in place, the second moves b.html aside, the third (z.html) fails.
+    expect(() => writeFilesAtomically(e, NEW.slice(0, 1), failing('renameSync', 3, 'EACCES'), { remove: ['b.html', 'z.html'] })).toThrow(
+      /the previous files were put back/,
+    );
+    expect(contents(e)).toEqual({ ...PREVIOUS, 'z.html': 'previous z' });
+  });
+
   it.each([
     ['the disk fills up on the third file', failing('writeFileSync', 3, 'ENOSPC'), /the disk is full\); nothing was changed/],
     ['the folder turns read-only', failing('writeFileSync', 1, 'EROFS'), /the folder is not writable\); nothing was changed/],

@@ -4,7 +4,7 @@
  * pages but not that quarter's archived ones; an archived quarter's files do not change when a
  * later quarter is published; and the same manifests always give the same bytes.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,5 +82,20 @@ describe('the archive of published quarters', () => {
     const { broken, checked } = brokenLinks(site);
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(500);
+  });
+
+  it('rebuilt into the same folder through an earlier quarter, removes the pages of the later one and nothing else', async () => {
+    const dir = join(out, 'republished');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'CNAME'), 'performance.example.gov.uk\n');
+    await build('republished');
+    const r = await runInProcess(['site', '--out', dir, '--through', '2025-26-Q1'], repo.dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const gone = Object.keys(site).filter((f) => !(f in q1Only));
+    expect(gone.length).toBeGreaterThan(50);
+    expect(gone.every((f) => f.startsWith('archive/2025-26-Q3/'))).toBe(true);
+    expect(r.stdout).toContain(`removed ${gone.length} files the last build wrote and this one does not:\n  archive/2025-26-Q3/`);
+    expect(readTree(dir)).toEqual({ ...q1Only, CNAME: 'performance.example.gov.uk\n' });
   });
 });

@@ -4,7 +4,7 @@
  * every internal and CSV link resolves; rebuilding gives the same bytes; and a published manifest
  * that git cannot reproduce stops the build.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,5 +168,24 @@ describe('prf site', () => {
     const r = await runInProcess(['site', '--out', join(out, 'd'), '--through', '2024-25-Q4'], repo.dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no published papers under reports/ up to 2024-25-Q4');
+  });
+
+  it('removes only plain files its own last build listed: never one outside the site, a folder, or a file it never wrote', async () => {
+    const dir = join(out, 'e');
+    expect((await runInProcess(['site', '--out', dir], repo.dir)).code).toBe(0);
+    writeFileSync(join(out, 'outside.txt'), 'not the site');
+    mkdirSync(join(dir, 'kpi', 'HC-OLD.html'));
+    writeFileSync(join(dir, 'kpi', 'XX-01.html'), 'a page of a KPI no longer published');
+    writeFileSync(join(dir, 'robots.txt'), 'User-agent: *\n');
+    const list = join(dir, '.prf-site-files');
+    writeFileSync(list, `${readFileSync(list, 'utf8')}kpi/XX-01.html\nkpi/HC-OLD.html\n../outside.txt\n/etc/hostname\n.prf-site-files\n`);
+    const r = await runInProcess(['site', '--out', dir], repo.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('removed 1 file the last build wrote and this one does not:\n  kpi/XX-01.html\n');
+    expect(existsSync(join(dir, 'kpi', 'XX-01.html'))).toBe(false);
+    expect(existsSync(join(dir, 'kpi', 'HC-OLD.html'))).toBe(true);
+    expect(readFileSync(join(dir, 'robots.txt'), 'utf8')).toBe('User-agent: *\n');
+    expect(readFileSync(join(out, 'outside.txt'), 'utf8')).toBe('not the site');
+    expect(readFileSync(list, 'utf8')).toBe(site['.prf-site-files']);
   });
 });
