@@ -2,8 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import { isInside } from '../load/paths.js';
 import { workspaceTemplateDirs } from '../load/template-files.js';
 import { fyName, type Period } from '../model/periods.js';
-import { escapeMarkdownDeep } from '../render/markdown-escape.js';
-import type { RenderedFile } from '../render/render.js';
+import { reviewTextFiles } from '../render/annual-review-files.js';
 import { byPath } from '../text/compare.js';
 import { buildAnnualReview, reviewThrough } from '../views/annual-review-view.js';
 import { writeFilesAtomically } from '../write/write-files.js';
@@ -36,9 +35,6 @@ export async function runAnnualReview(io: CliIO, loaded: ReportSource, year: Per
   const name = fyName(year.fy);
   if (run.committee !== undefined)
     throw new UsageError(`--committee: the annual review ${name} covers every committee; leave --committee out, or name a quarter for one committee's paper`);
-  // prf verify re-renders committee papers from a manifest; it cannot re-render a review yet.
-  if (run.manifest)
-    throw new UsageError(`--manifest: the annual review ${name} is not recorded in a manifest (prf verify checks committee papers); leave --manifest out`);
   const formats = REVIEW_FORMATS.filter((f) => run.formats.includes(f));
   const other = run.formats.filter((f) => !(REVIEW_FORMATS as readonly string[]).includes(f));
   if (run.formatAsked && other.length > 0) io.stderr.write(`prf: the annual review is written as html, md and pdf; ${other.join(', ')} left out\n`);
@@ -54,19 +50,26 @@ export async function runAnnualReview(io: CliIO, loaded: ReportSource, year: Per
   const view = buildAnnualReview(workspace, year.fy, through, { date: run.date, draft: run.draft });
   const templatePath = (abs: string) => (isInside(abs, root) ? displayPath(relative(root, abs)) : abs);
   const templates = loadTemplates(loaded.templateDirs ?? workspaceTemplateDirs(root, workspace.config), templatePath);
-  const html: RenderedFile = { path: 'annual-review.html', data: templates.render('annual-review.html', view) };
-  const files: RenderedFile[] = [];
-  if (formats.includes('html')) files.push(html);
-  // Markdown has no escaping of its own: every string is escaped before the template sees it.
-  if (formats.includes('md')) files.push({ path: 'annual-review.md', data: templates.render('annual-review.md', escapeMarkdownDeep(view)) });
+  // The PDF is printed from the HTML, made whether or not it is asked for.
+  const [html] = reviewTextFiles(view, templates, ['html']);
+  const files = reviewTextFiles(
+    view,
+    templates,
+    formats.filter((f) => f !== 'pdf'),
+  );
   if (formats.includes('pdf')) {
     const { printPdfs } = await import('../write/print-pdf.js');
-    const pdf = await printPdfs([html], io.env);
+    const pdf = await printPdfs([html!], io.env);
     if (!pdf.ok) {
       io.stderr.write(`prf: ${pdf.message}\n`);
       return EXIT.problems;
     }
     files.push(...pdf.files);
+  }
+  if (run.manifest) {
+    // prf verify reads it back: the review is re-rendered from the workspace and compared.
+    const { manifestFile } = await import('./report-manifest.js');
+    files.push(manifestFile(io, loaded, { period: name, committee: null, formats: [...formats], draft: run.draft, date: run.date }, templates, files));
   }
   if (io.signal?.aborted) {
     io.stderr.write('prf: interrupted before writing; the previous review is as it was\n');

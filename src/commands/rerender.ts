@@ -5,6 +5,8 @@ import { workspaceTemplateDirs } from '../load/template-files.js';
 import { loadTemplates } from './load-templates.js';
 import type { Workspace } from '../model/workspace.js';
 import { sha256, type Manifest } from '../load/manifest.js';
+import { reviewTextFiles } from '../render/annual-review-files.js';
+import { buildAnnualReview, reviewThrough } from '../views/annual-review-view.js';
 
 /**
  * The hash each text paper (HTML, Markdown) would have if rendered now from `workspace` with the
@@ -13,9 +15,16 @@ import { sha256, type Manifest } from '../load/manifest.js';
 export async function rerender(io: CliIO, root: string, workspace: Workspace, manifest: Manifest): Promise<Map<string, string>> {
   const period = parsePeriod(manifest.period);
   if (!period.ok) return new Map();
-  const views = reportViews(workspace, period.value, manifest);
   const formats = (['html', 'md'] as const).filter((f) => manifest.formats.includes(f));
   const templates = loadTemplates(workspaceTemplateDirs(root, workspace.config));
+  if (period.value.kind === 'year') {
+    // An annual review: reviewed through the latest quarter with figures now, as prf report does.
+    const through = reviewThrough(workspace, period.value.fy);
+    if (through === null) return new Map();
+    const view = buildAnnualReview(workspace, period.value.fy, through, { date: manifest.date, draft: manifest.draft });
+    return new Map(reviewTextFiles(view, templates, formats).map((f) => [f.path, sha256(f.data)]));
+  }
+  const views = reportViews(workspace, period.value, manifest);
   const rendered = await renderFiles(views, templates, formats, io.env);
   return new Map(rendered.ok ? rendered.files.map((f) => [f.path, sha256(f.data)]) : []);
 }
