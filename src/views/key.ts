@@ -31,9 +31,9 @@ const RULE_ORDER: RuleStatus[] = ['green', 'amber', 'red'];
 
 /**
  * The rule behind each colour in words, from the workspace's rule (core/rule.ts, the same rule the
- * status engine applies) and the rules of any KPI that sets its own, listed by name.
+ * status engine applies); indicators with their own rule are listed apart (ownRulesKey).
  */
-export function raggKey(ragg: Config['ragg'], kpis: readonly Kpi[]): KeyView['statuses'] {
+export function raggKey(ragg: Config['ragg']): KeyView['statuses'] {
   const rule = ruleFor({ ragg: undefined }, ragg);
   const green = colourWords(rule, 'green') ?? 'on or better than target';
   const amber = colourWords(rule, 'amber');
@@ -47,18 +47,21 @@ export function raggKey(ragg: Config['ragg'], kpis: readonly Kpi[]): KeyView['st
     missing: 'a figure that is due has not been provided: the row says which period',
     na: 'does not apply to this council in this period (for example no lifts, so no lift checks); never counted as on target, and the reason is printed in the row',
   };
+  return (Object.keys(STATUS_LABEL) as Status[]).map((s) => ({ status: s, meaning: meaning[s] }));
+}
+
+/**
+ * The indicators coloured by a rule of their own, grouped by rule in words ("Green: on target or
+ * better; Red: worse than target"), so a reader sees them apart from the workspace's rule.
+ */
+export function ownRulesKey(ragg: Config['ragg'], kpis: readonly Kpi[]): KeyView['ownRules'] {
   const own = new Map<string, string[]>();
   for (const k of kpis) {
     if (k.kind !== 'measure' || k.ragg === undefined) continue;
     const words = ruleWords(ruleFor(k, ragg), { unit: k.unit, unitLabel: k.unitLabel, decimals: k.decimals });
     own.set(words, [...(own.get(words) ?? []), k.id]);
   }
-  const exceptions = [...own.entries()].map(([words, ids]) => `${ids.join(', ')}: ${words}`);
-  return (Object.keys(STATUS_LABEL) as Status[]).map((s) => ({
-    status: s,
-    meaning: meaning[s],
-    exceptions: s === 'amber' && exceptions.length > 0 ? `Indicators with their own rule (the row gives the reason): ${exceptions.join('; ')}.` : null,
-  }));
+  return [...own.entries()].map(([rule, ids]) => ({ kpis: ids.join(', '), rule }));
 }
 
 const TREND_MEANING: Record<Direction, string> = {
@@ -70,7 +73,8 @@ const TREND_MEANING: Record<Direction, string> = {
 /** The key printed once beside the dashboard, instead of repeating jargon in every row. */
 export function paperKey(config: Config, kpis: readonly Kpi[], benchmarkGroups: string[]): KeyView {
   return {
-    statuses: raggKey(config.ragg, kpis),
+    statuses: raggKey(config.ragg),
+    ownRules: ownRulesKey(config.ragg, kpis),
     trends: (Object.keys(TREND_LABEL) as Direction[]).map((d) => ({ arrow: TREND_LABEL[d].arrow, word: TREND_LABEL[d].word, meaning: TREND_MEANING[d] })),
     variation: VARIATION_KEY,
     assurance: ASSURANCE_KEY,

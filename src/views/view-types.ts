@@ -54,7 +54,9 @@ export interface CoveringView {
 
 /** What each colour, arrow and SPC phrase means, printed once beside the dashboard. */
 export interface KeyView {
-  statuses: Array<{ status: Status; meaning: string; exceptions: string | null }>;
+  statuses: Array<{ status: Status; meaning: string }>;
+  /** Indicators coloured by a rule of their own instead of the workspace's, grouped by rule. */
+  ownRules: Array<{ kpis: string; rule: string }>;
   trends: Array<{ arrow: string; word: string; meaning: string }>;
   variation: Array<{ phrase: string; meaning: string }>;
   assurance: Array<{ phrase: string; meaning: string }>;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/views/build-report.js';
 import { coveringView, rollupText } from '../../src/views/covering.js';
-import { raggKey } from '../../src/views/key.js';
+import { ownRulesKey, raggKey } from '../../src/views/key.js';
 import { spcLong, spcShort } from '../../src/views/spc-words.js';
 import type { StatusSpc } from '../../src/core/status.js';
 import { measure, monthly, period, workspace } from '../core/fixtures.js';
@@ -73,49 +73,52 @@ describe('the roll-up', () => {
 
 describe('the key', () => {
   it("states the workspace's rule in the status engine's words, and each KPI's own rule", () => {
-    const key = raggKey({ band: 0.05, bandType: 'relative', exceptionsFor: ['red'] }, [
-      measure({ id: 'A-1', ragg: { band: 0, bandType: 'absolute' } }),
-      measure({ id: 'A-2', ragg: { band: 0, bandType: 'absolute' } }),
-      measure({ id: 'B-1', unit: 'days', decimals: 0, ragg: { band: 2, bandType: 'absolute' } }),
-    ]);
+    const ragg = { band: 0.05, bandType: 'relative', exceptionsFor: ['red'] } as const;
+    const key = raggKey({ ...ragg, exceptionsFor: [...ragg.exceptionsFor] });
     const by = Object.fromEntries(key.map((k) => [k.status, k]));
     expect(by.red!.meaning).toBe('more than 5% worse: under-performing, urgent action required');
     expect(by.amber!.meaning).toBe('up to 5% worse: borderline, on watch');
-    expect(by.amber!.exceptions).toContain('A-1, A-2: Green: on target or better; Red: worse than target');
-    expect(by.amber!.exceptions).toContain('B-1: Green: on target or better; Amber: up to 2 days worse; Red: more than 2 days worse');
+    expect(
+      ownRulesKey({ ...ragg, exceptionsFor: [...ragg.exceptionsFor] }, [
+        measure({ id: 'A-1', ragg: { band: 0, bandType: 'absolute' } }),
+        measure({ id: 'C-1' }),
+        measure({ id: 'A-2', ragg: { band: 0, bandType: 'absolute' } }),
+        measure({ id: 'B-1', unit: 'days', decimals: 0, ragg: { band: 2, bandType: 'absolute' } }),
+      ]),
+    ).toEqual([
+      { kpis: 'A-1, A-2', rule: 'Green: on target or better; Red: worse than target' },
+      { kpis: 'B-1', rule: 'Green: on target or better; Amber: up to 2 days worse; Red: more than 2 days worse' },
+    ]);
     expect(by.green!.meaning).toBe('on target or better');
     expect(by.na!.meaning).toContain('never counted as on target');
     expect(key.map((k) => k.status)).toEqual(['red', 'amber', 'green', 'grey', 'missing', 'na']);
   });
 
   it('states an absolute band in the unit of each indicator, and a band of 0 as no amber at all', () => {
-    const abs = raggKey({ band: 0.5, bandType: 'absolute', exceptionsFor: ['red'] }, []);
+    const abs = raggKey({ band: 0.5, bandType: 'absolute', exceptionsFor: ['red'] });
     expect(abs[0]!.meaning).toBe(
       "more than 0.5 worse (in each indicator's own unit: percentage points for a percentage): under-performing, urgent action required",
     );
-    const none = raggKey({ band: 0, bandType: 'relative', exceptionsFor: ['red'] }, []);
+    const none = raggKey({ band: 0, bandType: 'relative', exceptionsFor: ['red'] });
     expect(none[1]!.meaning).toBe('not used: any shortfall is red');
     expect(none[0]!.meaning).toBe('worse than target: under-performing, urgent action required');
   });
 
   it('names the bands of a rule with named thresholds under their colours', () => {
-    const key = raggKey(
-      {
-        band: 0.05,
-        bandType: 'relative',
-        exceptionsFor: ['red'],
-        rule: {
-          measure: 'relative',
-          bands: [
-            { status: 'green', name: 'Exceeding', upTo: -0.05 },
-            { status: 'green', name: 'On track', upTo: 0.05 },
-            { status: 'amber', upTo: 0.1 },
-            { status: 'red' },
-          ],
-        },
+    const key = raggKey({
+      band: 0.05,
+      bandType: 'relative',
+      exceptionsFor: ['red'],
+      rule: {
+        measure: 'relative',
+        bands: [
+          { status: 'green', name: 'Exceeding', upTo: -0.05 },
+          { status: 'green', name: 'On track', upTo: 0.05 },
+          { status: 'amber', upTo: 0.1 },
+          { status: 'red' },
+        ],
       },
-      [],
-    );
+    });
     expect(key[2]!.meaning).toBe('Exceeding: at least 5% better than target; On track: less than 5% better, on target, or up to 5% worse');
     expect(key[1]!.meaning).toBe('more than 5% and up to 10% worse: borderline, on watch');
   });
