@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO, runBinary, runInProcess, tempWorkspace } from '../helpers/run.js';
@@ -55,5 +55,20 @@ describe('prf signoff', () => {
     const none = await runInProcess(['signoff', '2025-26-Q3'], ws.dir);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no figure of 2025-26-Q3 awaits sign-off');
+  });
+
+  it('signs off a whole year of imported history at once', async () => {
+    ws = tempWorkspace(BASE);
+    const file = join(ws.dir, CSV);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}HC-01,2025-04,80.0,80,100,,from the history sheet\nHC-01,2025-05,81.0,81,100,,from the history sheet\n`);
+    const r = await runInProcess(['signoff', '2025-26', '--by', 'Repairs Manager'], ws.dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('sign     HC-01 2025-04');
+    expect(r.stdout).toContain('sign     HC-01 2025-05');
+    expect(r.stdout).toContain('sign     HC-01 2025-12');
+    expect(readFileSync(file, 'utf8')).toContain('HC-01,2025-04,80.0,80,100,Repairs Manager,from the history sheet');
+    const none = await runInProcess(['signoff', '2025-26'], ws.dir);
+    expect(none.stderr).toContain('no figure of 2025-26 awaits sign-off');
   });
 });
