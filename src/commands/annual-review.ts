@@ -26,7 +26,7 @@ export interface AnnualReviewRun {
 const REVIEW_FORMATS = ['html', 'md', 'pdf'] as const;
 
 /**
- * `prf report 2025-26`: the annual strategic review, written to <reports>/2025-26/ as
+ * `prf report 2025-26`: the annual strategic review, written to <reports>/2025-26-annual-review/ as
  * annual-review.html, .md and .pdf from the templates annual-review.html and annual-review.md
  * (a workspace may override either). Before the year ends it reviews the year so far and says so.
  */
@@ -45,8 +45,10 @@ export async function runAnnualReview(io: CliIO, loaded: ReportSource, year: Per
     return EXIT.problems;
   }
   const paths = workspace.config.paths;
-  const outDir = run.out === undefined ? join(root, paths.reports, name + (loaded.outSuffix ?? '')) : resolve(io.cwd, run.out);
-  checkOutputFolder(outDir, root, paths, 'annual review', `reports/${name}`);
+  // A folder of its own: the year's committee papers (--papers) go to reports/<year>/, and the
+  // review must not take their place or their manifest.
+  const outDir = run.out === undefined ? join(root, paths.reports, `${name}-annual-review${loaded.outSuffix ?? ''}`) : resolve(io.cwd, run.out);
+  checkOutputFolder(outDir, root, paths, 'annual review', `reports/${name}-annual-review`);
   const view = buildAnnualReview(workspace, year.fy, through, { date: run.date, draft: run.draft });
   const templatePath = (abs: string) => (isInside(abs, root) ? displayPath(relative(root, abs)) : abs);
   const templates = loadTemplates(loaded.templateDirs ?? workspaceTemplateDirs(root, workspace.config), templatePath);
@@ -69,7 +71,15 @@ export async function runAnnualReview(io: CliIO, loaded: ReportSource, year: Per
   if (run.manifest) {
     // prf verify reads it back: the review is re-rendered from the workspace and compared.
     const { manifestFile } = await import('./report-manifest.js');
-    files.push(manifestFile(io, loaded, { period: name, committee: null, formats: [...formats], draft: run.draft, date: run.date }, templates, files));
+    files.push(
+      manifestFile(
+        io,
+        loaded,
+        { kind: 'annual-review', period: name, committee: null, formats: [...formats], draft: run.draft, date: run.date },
+        templates,
+        files,
+      ),
+    );
   }
   if (io.signal?.aborted) {
     io.stderr.write('prf: interrupted before writing; the previous review is as it was\n');

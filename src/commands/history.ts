@@ -156,7 +156,7 @@ export async function runVerify(io: CliIO, globals: GlobalOptions, manifestPath:
     return ok ? EXIT.ok : EXIT.problems;
   }
   const lines = [
-    `${/^\d{4}-\d{2}$/.test(manifest.period) ? `Annual review ${manifest.period}` : `${manifest.period} papers`} (${relative(io.cwd, folder) || '.'}), published from ${manifest.commit ? short(manifest.commit) : 'outside git'}${manifest.dirty ? ' with uncommitted changes' : ''}:`,
+    `${manifest.kind === 'annual-review' ? `Annual review ${manifest.period}` : `${manifest.period} papers`} (${relative(io.cwd, folder) || '.'}), published from ${manifest.commit ? short(manifest.commit) : 'outside git'}${manifest.dirty ? ' with uncommitted changes' : ''}:`,
   ];
   lines.push(ok ? '  they still match their inputs' : '  they NO LONGER match their inputs');
   for (const p of edited) lines.push(`  ${p}: edited or removed since it was published`);

@@ -7,13 +7,14 @@ import { dirtyFiles, headCommit, openRepo } from '../git/repo.js';
 import type { RenderedFile } from '../render/render.js';
 import { DEFAULT_TEMPLATES_DIR } from '../load/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
-import { hashes, inputHashes, MANIFEST_FILE, manifestJson, sha256, type FileHash, type Manifest } from '../load/manifest.js';
+import { hashes, inputHashes, MANIFEST_FILE, manifestJson, sha256, type FileHash, type Manifest, type ManifestKind } from '../load/manifest.js';
 import type { ReportSource } from './report-at.js';
 import { isWorkspaceInput } from '../git/sources-at.js';
 import { byPath } from '../text/compare.js';
 import { toPosix } from '../load/paths.js';
 
 export interface PublishedRun {
+  kind: ManifestKind;
   period: string;
   committee: string | null;
   formats: string[];

@@ -131,7 +131,7 @@ export async function runReport(io: CliIO, globals: GlobalOptions, periodText: s
       manifestFile(
         io,
         loaded,
-        { period: formatPeriod(period), committee: options.committee ?? null, formats, draft: options.draft ?? false, date },
+        { kind: 'papers', period: formatPeriod(period), committee: options.committee ?? null, formats, draft: options.draft ?? false, date },
         templates,
         files,
       ),

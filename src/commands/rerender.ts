@@ -17,7 +17,7 @@ export async function rerender(io: CliIO, root: string, workspace: Workspace, ma
   if (!period.ok) return new Map();
   const formats = (['html', 'md'] as const).filter((f) => manifest.formats.includes(f));
   const templates = loadTemplates(workspaceTemplateDirs(root, workspace.config));
-  if (period.value.kind === 'year') {
+  if (manifest.kind === 'annual-review' && period.value.kind === 'year') {
     // An annual review: reviewed through the latest quarter with figures now, as prf report does.
     const through = reviewThrough(workspace, period.value.fy);
     if (through === null) return new Map();

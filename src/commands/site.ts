@@ -50,7 +50,8 @@ function publishedQuarters(reportsDir: string, startMonth: number, problems: str
       problems.push(`${folder}/${MANIFEST_FILE}: ${manifest}`);
       continue;
     }
-    if (manifest.draft) continue;
+    // A draft was never published; an annual review is a paper of its own, not a quarter's figures.
+    if (manifest.draft || manifest.kind !== 'papers') continue;
     const period = parsePeriod(manifest.period);
     if (!period.ok || period.value.kind !== 'quarter') continue;
     if (manifest.commit === null) {

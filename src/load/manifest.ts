@@ -11,6 +11,8 @@ import { byPath } from '../text/compare.js';
 export interface Manifest {
   manifest: 1;
   prf: string;
+  /** What was published: committee papers, or the annual review. Read as papers when absent (manifests before the review). */
+  kind: ManifestKind;
   period: string;
   committee: string | null;
   formats: string[];
@@ -25,6 +27,8 @@ export interface Manifest {
   templates: FileHash[];
   outputs: FileHash[];
 }
+
+export type ManifestKind = 'papers' | 'annual-review';
 
 export interface FileHash {
   path: string;
@@ -70,5 +74,7 @@ export function parseManifest(text: string): Manifest | string {
     return 'a prf manifest with missing or malformed fields (period, formats, inputs, templates, outputs)';
   }
   if (m.commit !== null && (typeof m.commit !== 'string' || !/^[0-9a-f]{40,64}$/.test(m.commit))) return 'its "commit" is not a commit hash';
-  return m as Manifest;
+  const kind = m.kind ?? 'papers';
+  if (kind !== 'papers' && kind !== 'annual-review') return 'its "kind" is neither "papers" nor "annual-review"';
+  return { ...m, kind } as Manifest;
 }

@@ -28,15 +28,15 @@ beforeAll(async () => {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   expect(r.stdout).toContain('wrote the annual review 2025-26 (the year so far, through 2025-26-Q3)');
-  html = readFileSync(join(ws, 'reports', '2025-26', 'annual-review.html'), 'utf8');
-  md = readFileSync(join(ws, 'reports', '2025-26', 'annual-review.md'), 'utf8');
+  html = readFileSync(join(ws, 'reports', '2025-26-annual-review', 'annual-review.html'), 'utf8');
+  md = readFileSync(join(ws, 'reports', '2025-26-annual-review', 'annual-review.md'), 'utf8');
 }, 120_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('prf report YEAR: the annual strategic review', () => {
-  it('writes the review, not committee papers, to reports/<year>/', () => {
-    expect(readdirSync(join(ws, 'reports', '2025-26')).sort()).toEqual(['annual-review.html', 'annual-review.md']);
+  it('writes the review, not committee papers, to reports/<year>-annual-review/, apart from the year’s committee papers', () => {
+    expect(readdirSync(join(ws, 'reports', '2025-26-annual-review')).sort()).toEqual(['annual-review.html', 'annual-review.md']);
     expect(html).toContain('<h1>Annual strategic review 2025-26</h1>');
     expect(html).toContain('Financial year 2025-26 (April 2025 to March 2026)');
     // The year is not over: the review says the figures are the year so far.
@@ -104,7 +104,7 @@ describe('prf report YEAR: the annual strategic review', () => {
     writeFileSync(join(dir, 'templates', 'annual-review.md.hbs'), '# {{title}} for residents\n\n{{#each caseStudies}}- {{title}}\n{{/each}}');
     const r = await runInProcess(['report', '2025-26', '--format', 'md'], dir);
     expect(r.code).toBe(0);
-    expect(readFileSync(join(dir, 'reports', '2025-26', 'annual-review.md'), 'utf8')).toBe(
+    expect(readFileSync(join(dir, 'reports', '2025-26-annual-review', 'annual-review.md'), 'utf8')).toBe(
       '# Annual strategic review 2025-26 for residents\n\n- Saturday sessions at the adventure playgrounds\n- Empty homes let faster\n',
     );
   });

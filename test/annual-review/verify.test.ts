@@ -16,14 +16,14 @@ beforeAll(async () => {
   const r = await runInProcess(['report', '2025-26', '--format', 'html,md', '--manifest'], repo.dir);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  expect(r.stdout).toContain('reports/2025-26/manifest.json');
+  expect(r.stdout).toContain('reports/2025-26-annual-review/manifest.json');
 }, 120_000);
 
 afterAll(() => repo.cleanup());
 
 describe('prf verify on a published annual review', () => {
   it('records the review, its inputs and its templates in the manifest', () => {
-    const manifest = JSON.parse(readFileSync(join(repo.dir, 'reports', '2025-26', 'manifest.json'), 'utf8')) as {
+    const manifest = JSON.parse(readFileSync(join(repo.dir, 'reports', '2025-26-annual-review', 'manifest.json'), 'utf8')) as {
       period: string;
       outputs: Array<{ path: string }>;
       templates: Array<{ path: string }>;
@@ -33,9 +33,21 @@ describe('prf verify on a published annual review', () => {
     expect(manifest.templates.map((t) => t.path)).toEqual(expect.arrayContaining(['templates/annual-review.html.hbs', 'templates/annual-review.md.hbs']));
   });
 
+  it("keeps the year's committee papers and their manifest apart from the review's, and verifies each as what it is", async () => {
+    const papers = await runInProcess(['report', '2025-26', '--papers', '--draft', '--format', 'html,md', '--manifest'], repo.dir);
+    expect(papers.code, papers.stderr).toBe(0);
+    const kinds = ['2025-26', '2025-26-annual-review'].map(
+      (f) => (JSON.parse(readFileSync(join(repo.dir, 'reports', f, 'manifest.json'), 'utf8')) as { kind: string }).kind,
+    );
+    expect(kinds).toEqual(['papers', 'annual-review']);
+    const r = await runInProcess(['verify', 'reports/2025-26/manifest.json'], repo.dir);
+    expect(r.stdout).toMatch(/^2025-26 papers \(reports\/2025-26\), published from [0-9a-f]{7}:\n {2}they still match their inputs\n$/);
+    expect(r.code).toBe(0);
+  });
+
   it('says it still matches, then names the files a restated figure would change', async () => {
-    const ok = await runInProcess(['verify', 'reports/2025-26/manifest.json'], repo.dir);
-    expect(ok.stdout).toMatch(/^Annual review 2025-26 \(reports\/2025-26\), published from [0-9a-f]{7}:\n {2}they still match their inputs\n$/);
+    const ok = await runInProcess(['verify', 'reports/2025-26-annual-review/manifest.json'], repo.dir);
+    expect(ok.stdout).toMatch(/^Annual review 2025-26 \(reports\/2025-26-annual-review\), published from [0-9a-f]{7}:\n {2}they still match their inputs\n$/);
     expect(ok.code).toBe(0);
 
     const csv = join(repo.dir, 'data', 'outturns', '2025-26.csv');
@@ -43,7 +55,7 @@ describe('prf verify on a published annual review', () => {
     expect(text).toContain('SP-ES-03,2025-26-Q3,395.1,');
     writeFileSync(csv, text.replace('SP-ES-03,2025-26-Q3,395.1,', 'SP-ES-03,2025-26-Q3,412.0,'));
     repo.commit('Restate Q3 residual waste', 'Bob Analyst', '2026-02-10T09:30:00Z');
-    const changed = await runInProcess(['verify', 'reports/2025-26/manifest.json'], repo.dir);
+    const changed = await runInProcess(['verify', 'reports/2025-26-annual-review/manifest.json'], repo.dir);
     expect(changed.stdout).toContain('  they NO LONGER match their inputs\n');
     expect(changed.stdout).toContain('  annual-review.html: would now read differently (inputs changed since)\n');
     expect(changed.stdout).toContain('  annual-review.md: would now read differently (inputs changed since)\n');
