@@ -35,11 +35,13 @@ interface Published {
 }
 
 /**
- * The quarters whose papers went out: non-draft manifests under the reports folder. A draft is
- * skipped (it was never published); a published manifest without a clean commit cannot be
- * rebuilt from git, so it stops the site rather than letting unpublished figures through.
+ * The editions whose papers went out: non-draft manifests of committee papers under the reports
+ * folder, a quarter's each; a workspace that publishes only a year's papers (annual measures, such
+ * as the Tenant Satisfaction Measures) has years instead. A draft is skipped (it was never
+ * published); a published manifest without a clean commit cannot be rebuilt from git, so it stops
+ * the site rather than letting unpublished figures through.
  */
-function publishedQuarters(reportsDir: string, startMonth: number, problems: string[]): Published[] {
+function publishedEditions(reportsDir: string, startMonth: number, problems: string[]): Published[] {
   if (!existsSync(reportsDir)) return [];
   const found: Published[] = [];
   for (const folder of readdirSync(reportsDir).sort(compareText)) {
@@ -53,7 +55,7 @@ function publishedQuarters(reportsDir: string, startMonth: number, problems: str
     // A draft was never published; an annual review is a paper of its own, not a quarter's figures.
     if (manifest.draft || manifest.kind !== 'papers') continue;
     const period = parsePeriod(manifest.period);
-    if (!period.ok || period.value.kind !== 'quarter') continue;
+    if (!period.ok || (period.value.kind !== 'quarter' && period.value.kind !== 'year')) continue;
     if (manifest.commit === null) {
       problems.push(
         `${folder}/${MANIFEST_FILE}: the papers were not made from a git commit, so their figures cannot be read back; republish with prf report ${manifest.period} --manifest in a git repository`,
@@ -68,7 +70,12 @@ function publishedQuarters(reportsDir: string, startMonth: number, problems: str
     }
     found.push({ folder, manifest, period: period.value });
   }
-  return found.sort((a, b) => periodEndKey(a.period, startMonth) - periodEndKey(b.period, startMonth) || compareText(a.folder, b.folder));
+  // A council's quarters are its editions, and a year's papers beside them are not another; years
+  // are the editions only where no quarter was ever published.
+  const quarters = found.filter((f) => f.period.kind === 'quarter');
+  return (quarters.length > 0 ? quarters : found).sort(
+    (a, b) => periodEndKey(a.period, startMonth) - periodEndKey(b.period, startMonth) || compareText(a.folder, b.folder),
+  );
 }
 
 /**
@@ -91,7 +98,7 @@ export async function runSite(io: CliIO, globals: GlobalOptions, options: SiteOp
     through = periodEndKey(p.value, startMonth);
   }
   const problems: string[] = [];
-  const published = publishedQuarters(resolve(root, config.paths.reports), startMonth, problems).filter(
+  const published = publishedEditions(resolve(root, config.paths.reports), startMonth, problems).filter(
     (p) => through === null || periodEndKey(p.period, startMonth) <= through,
   );
   if (problems.length > 0) {
@@ -102,12 +109,12 @@ export async function runSite(io: CliIO, globals: GlobalOptions, options: SiteOp
   const latest = published.at(-1);
   if (latest === undefined)
     throw new UsageError(
-      `no published papers under ${config.paths.reports}/${options.through === undefined ? '' : ` up to ${options.through}`}: publish a quarter first with prf report PERIOD --manifest (not --draft), committed in git`,
+      `no published papers under ${config.paths.reports}/${options.through === undefined ? '' : ` up to ${options.through}`}: publish a quarter first (or a year, for annual measures) with prf report PERIOD --manifest (not --draft), committed in git`,
     );
   const displayPath = displayPathFn(root, io.cwd);
-  // One edition per quarter: where a quarter has more than one manifest, the last folder's wins.
-  const byQuarter = new Map(published.map((p) => [formatPeriod(p.period), p]));
-  const editions = [...byQuarter.values()].map((p) => ({
+  // One edition per period: where a period has more than one manifest, the last folder's wins.
+  const byPeriod = new Map(published.map((p) => [formatPeriod(p.period), p]));
+  const editions = [...byPeriod.values()].map((p) => ({
     period: p.period,
     workspace: loadAtRevision(io, root, p.manifest.commit!, displayPath, globals.color).workspace,
   }));
@@ -135,7 +142,7 @@ export async function runSite(io: CliIO, globals: GlobalOptions, options: SiteOp
     return gone;
   });
   io.stdout.write(
-    `wrote ${files.length} files for ${editions.length} published ${editions.length === 1 ? 'quarter' : 'quarters'}, the latest ${formatPeriod(latest.period)} (published from ${latest.manifest.commit!.slice(0, 7)}), to ${shownFolder(io.cwd, outDir)}\n`,
+    `wrote ${files.length} files for ${editions.length} published ${latest.period.kind === 'year' ? 'year' : 'quarter'}${editions.length === 1 ? '' : 's'}, the latest ${formatPeriod(latest.period)} (published from ${latest.manifest.commit!.slice(0, 7)}), to ${shownFolder(io.cwd, outDir)}\n`,
   );
   if (stale.length > 0) {
     io.stdout.write(`removed ${stale.length} ${stale.length === 1 ? 'file' : 'files'} the last build wrote and this one does not:\n`);

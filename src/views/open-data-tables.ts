@@ -43,7 +43,13 @@ export const INDICATOR_FIELDS: readonly FieldSpec[] = [
 ];
 
 export const STATUS_FIELDS: readonly FieldSpec[] = [
-  { name: 'period', type: 'string', title: 'Quarter', description: 'The published quarter, e.g. 2025-26-Q3', required: true },
+  {
+    name: 'period',
+    type: 'string',
+    title: 'Period',
+    description: 'The published quarter, e.g. 2025-26-Q3, or year (2024-25) where only annual figures are published',
+    required: true,
+  },
   { name: 'kpi', type: 'string', title: 'Indicator', description: 'The indicator’s reference (id in the indicators table)', required: true },
   {
     name: 'value',

@@ -30,6 +30,19 @@ export interface PageCommon {
   organisation: string;
   periodTitle: string;
   licence: { title: string; path: string };
+  /** What one edition is, in words: a quarter, or a year for a workspace of annual measures. */
+  every: EditionWords;
+}
+
+export interface EditionWords {
+  one: string;
+  many: string;
+  One: string;
+}
+
+/** Editions are quarters, or years where only a year's papers are published (annual measures). */
+export function editionWords(period: Period): EditionWords {
+  return period.kind === 'year' ? { one: 'year', many: 'years', One: 'Year' } : { one: 'quarter', many: 'quarters', One: 'Quarter' };
 }
 
 // N/A comes last and is counted apart: a measure that does not apply is neither on nor off target.

@@ -3,7 +3,18 @@ import { summarise } from '../core/status.js';
 import type { Licence } from '../model/config.js';
 import { dataPackage, type DataTable } from './open-data.js';
 import { INDICATOR_FIELDS, SERIES_FIELDS, STATUS_FIELDS, indicatorMeta, indicatorRow, statusRow } from './open-data-tables.js';
-import { archiveBase, buildEdition, countsRows, editionName, placeOf, publishedKpis, seriesRows, type Edition, type SitePage } from './site-edition.js';
+import {
+  archiveBase,
+  buildEdition,
+  countsRows,
+  editionName,
+  editionWords,
+  placeOf,
+  publishedKpis,
+  seriesRows,
+  type Edition,
+  type SitePage,
+} from './site-edition.js';
 
 export { kpiPagePath, type SitePage, type Edition } from './site-edition.js';
 
@@ -44,7 +55,8 @@ export function buildSite(input: SiteInput): Site {
   const newestFirst = [...built].reverse();
   const pages: SitePage[] = [];
   const tables: DataTable[] = [];
-  const frontCommon = { organisation, periodTitle: front.name, licence };
+  const every = editionWords(front.edition.period);
+  const frontCommon = { organisation, periodTitle: front.name, licence, every };
   const frontEdition = buildEdition(front.edition, front.kpis, {
     base: '',
     common: frontCommon,
@@ -54,7 +66,7 @@ export function buildSite(input: SiteInput): Site {
   tables.push(...frontEdition.tables);
   for (const b of built) {
     // Each archived quarter names the organisation as it was then, like its papers.
-    const common = { organisation: b.edition.workspace.config.organisation, periodTitle: b.name, licence };
+    const common = { organisation: b.edition.workspace.config.organisation, periodTitle: b.name, licence, every };
     const archived = buildEdition(b.edition, b.kpis, { base: archiveBase(b.name), common, front: null });
     pages.push(...archived.pages);
     tables.push(...archived.tables);
@@ -66,7 +78,7 @@ export function buildSite(input: SiteInput): Site {
       ...frontCommon,
       ...placeOf(ARCHIVE_INDEX, ''),
       archived: false,
-      title: 'Past quarters',
+      title: `Past ${every.many}`,
       quarters: newestFirst.map((b) => {
         const s = summarise(b.kpis);
         return {
@@ -104,6 +116,7 @@ export function buildSite(input: SiteInput): Site {
  * latest quarter, and every published quarter's statuses as its committee saw them.
  */
 function openDataTables(latest: Edition, kpis: KpiStatus[], all: Array<{ name: string; kpis: KpiStatus[] }>): DataTable[] {
+  const every = editionWords(latest.period);
   return [
     {
       name: 'indicators',
@@ -127,7 +140,7 @@ function openDataTables(latest: Edition, kpis: KpiStatus[], all: Array<{ name: s
       name: 'statuses',
       path: OPEN_DATA.statuses,
       title: 'Status as published',
-      description: 'Each indicator’s figure, target and status in each published quarter, as its committee saw them.',
+      description: `Each indicator’s figure, target and status in each published ${every.one}, as its committee saw them.`,
       fields: STATUS_FIELDS,
       primaryKey: ['period', 'kpi'],
       rows: all.flatMap((b) => b.kpis.map((k) => statusRow(b.name, k))),

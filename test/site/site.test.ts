@@ -164,6 +164,22 @@ describe('prf site', () => {
     rmSync(dir, { recursive: true });
   });
 
+  it("leaves out a year's committee papers published beside the quarters, and any annual review", async () => {
+    for (const [folder, kind] of [
+      ['2025-26', 'papers'],
+      ['2025-26-annual-review', 'annual-review'],
+    ] as const) {
+      const dir = join(repo.dir, 'reports', folder);
+      cpSync(join(repo.dir, 'reports', '2025-26-Q1'), dir, { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, kind, period: '2025-26' }));
+    }
+    const r = await runInProcess(['site', '--out', join(out, 'f')], repo.dir);
+    expect(r.code).toBe(0);
+    expect(readTree(join(out, 'f'))).toEqual(site);
+    for (const folder of ['2025-26', '2025-26-annual-review']) rmSync(join(repo.dir, 'reports', folder), { recursive: true });
+  });
+
   it('says how to publish when no papers have been published', async () => {
     const r = await runInProcess(['site', '--out', join(out, 'd'), '--through', '2024-25-Q4'], repo.dir);
     expect(r.code).toBe(2);
