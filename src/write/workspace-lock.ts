@@ -1,4 +1,4 @@
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,17 +57,29 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Clears a lock whose holder died. Moved aside first, atomically, then checked: if another
- * recoverer took the lock in the meantime, what was moved is theirs and goes straight back.
+ * A lock that cannot be read this long after it was made is not a writer starting up (which
+ * writes its name at once) but one killed in that instant, or a damaged file: it is cleared.
  */
-function recoverStale(path: string, deadPid: number): void {
+const UNREADABLE_STALE_MS = 30_000;
+
+function unreadableAndOld(path: string): boolean {
+  const made = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+  return made !== undefined && Date.now() - made > UNREADABLE_STALE_MS && readHolder(path) === null;
+}
+
+/**
+ * Clears a lock whose holder died (or an unreadable, old one: `deadPid` null). Moved aside
+ * first, atomically, then checked: if another recoverer took the lock in the meantime, what was
+ * moved is theirs and goes straight back.
+ */
+function recoverStale(path: string, deadPid: number | null): void {
   const aside = `${path}.stale-${process.pid}`;
   try {
     renameSync(path, aside);
   } catch {
     return; // someone else cleared it first
   }
-  if (readHolder(aside)?.pid === deadPid) rmSync(aside, { force: true });
+  if (deadPid === null ? unreadableAndOld(aside) : readHolder(aside)?.pid === deadPid) rmSync(aside, { force: true });
   else {
     try {
       linkSync(aside, path);
@@ -107,7 +119,8 @@ function describeHolder(holder: Holder | null): string {
  * start time. A second writer polls for up to `waitMs`, then fails with a LockError naming the
  * holder (prf exits 1, nothing changed); `onWait` hears when the wait begins, so a user is not
  * left looking at a silent terminal, and `signal` ends the wait at once (LockWaitStopped). A lock
- * left by a process that has died (kill -9, power cut) on this machine is removed and taken over.
+ * left by a process that has died (kill -9, power cut) on this machine is removed and taken over,
+ * as is one that has been unreadable for more than 30 seconds.
  * The lock is released however `work` ends, including a thrown error, an interrupt, or process.exit.
  */
 export async function withWorkspaceLock<T>(root: string, command: string, work: () => Promise<T> | T, options: LockOptions = {}): Promise<T> {
@@ -127,6 +140,10 @@ export async function withWorkspaceLock<T>(root: string, command: string, work: 
       const holder = readHolder(path);
       if (holder && holder.host === me.host && !alive(holder.pid)) {
         recoverStale(path, holder.pid);
+        continue;
+      }
+      if (holder === null && unreadableAndOld(path)) {
+        recoverStale(path, null);
         continue;
       }
       if (Date.now() >= deadline) {

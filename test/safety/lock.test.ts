@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +79,23 @@ describe('the workspace lock', () => {
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   });
+
+  it('an unreadable lock (a writer killed as it made it) is cleared once old, and waited for while new', async () => {
+    const dir = workspace();
+    const lock = join(dir, LOCK_FILE);
+    writeFileSync(lock, '');
+    const fresh = await runInProcess(['new', 'HC-09'], dir);
+    expect(fresh.code).toBe(1);
+    expect(fresh.stderr).toContain('another prf is changing this workspace; nothing was changed');
+    expect(existsSync(join(dir, 'kpis/HC-09.yaml'))).toBe(false);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, minuteAgo, minuteAgo);
+    const old = await runInProcess(['new', 'HC-09'], dir);
+    expect(old.stderr).toBe('');
+    expect(old.code).toBe(0);
+    expect(existsSync(join(dir, 'kpis/HC-09.yaml'))).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+  }, 30_000);
 
   it('two prf new with the same id at once: one writes it, the other refuses', async () => {
     const dir = workspace();
