@@ -87,6 +87,7 @@ describe('prf report on the demo workspace', () => {
     ['an impossible date', ['--date', '2026-02-30'], /--date 2026-02-30: give a real date/],
     ['output into the dictionary', ['--out', 'kpis/papers'], /may not be written into or over the kpis folder/],
     ['output over the data', ['--out', '.'], /that is the workspace itself/],
+    ["output among git's own files", ['--out', '.git/papers'], /\.git\/papers: that is inside git's own folder \(\.git\)/],
     ['an impossible period', ['2025-26-Q5'], /2025-26-Q5/],
   ])('refuses %s (exit 2)', async (_name, args, message) => {
     const r = await runInProcess(['report', '--draft', ...args], REPO);
