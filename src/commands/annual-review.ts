@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { isInside } from '../load/paths.js';
 import { workspaceTemplateDirs } from '../load/template-files.js';
-import { fyName, type Period } from '../model/periods.js';
+import { formatPeriod, fyName, type Period } from '../model/periods.js';
 import { reviewTextFiles } from '../render/annual-review-files.js';
 import { byPath } from '../text/compare.js';
 import { buildAnnualReview, reviewThrough } from '../views/annual-review-view.js';
@@ -75,7 +75,7 @@ export async function runAnnualReview(io: CliIO, loaded: ReportSource, year: Per
       manifestFile(
         io,
         loaded,
-        { kind: 'annual-review', period: name, committee: null, formats: [...formats], draft: run.draft, date: run.date },
+        { kind: 'annual-review', period: name, committee: null, formats: [...formats], draft: run.draft, date: run.date, through: formatPeriod(through) },
         templates,
         files,
       ),

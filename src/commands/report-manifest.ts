@@ -15,6 +15,8 @@ import { toPosix } from '../load/paths.js';
 
 export interface PublishedRun {
   kind: ManifestKind;
+  /** An annual review only: the last quarter it covers. */
+  through?: string;
   period: string;
   committee: string | null;
   formats: string[];

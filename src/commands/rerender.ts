@@ -18,8 +18,10 @@ export async function rerender(io: CliIO, root: string, workspace: Workspace, ma
   const formats = (['html', 'md'] as const).filter((f) => manifest.formats.includes(f));
   const templates = loadTemplates(workspaceTemplateDirs(root, workspace.config));
   if (manifest.kind === 'annual-review' && period.value.kind === 'year') {
-    // An annual review: reviewed through the latest quarter with figures now, as prf report does.
-    const through = reviewThrough(workspace, period.value.fy);
+    // An annual review: through the quarter it was published through (a figure for a later quarter
+    // is news, not a change to it); a manifest without one, through the latest quarter now.
+    const recorded = manifest.through === undefined ? null : parsePeriod(manifest.through);
+    const through = recorded?.ok && recorded.value.kind === 'quarter' ? recorded.value : reviewThrough(workspace, period.value.fy);
     if (through === null) return new Map();
     const view = buildAnnualReview(workspace, period.value.fy, through, { date: manifest.date, draft: manifest.draft });
     return new Map(reviewTextFiles(view, templates, formats).map((f) => [f.path, sha256(f.data)]));

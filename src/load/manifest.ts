@@ -18,6 +18,8 @@ export interface Manifest {
   formats: string[];
   draft: boolean;
   date: string | null;
+  /** An annual review only: the last quarter it covers (a review of the year so far stops before Q4). */
+  through?: string;
   /** The commit the inputs were read from: HEAD, or the --at commit; null outside git. */
   commit: string | null;
   /** Inputs differed from `commit` (uncommitted or untracked files), listed in dirtyFiles. */
@@ -74,6 +76,7 @@ export function parseManifest(text: string): Manifest | string {
     return 'a prf manifest with missing or malformed fields (period, formats, inputs, templates, outputs)';
   }
   if (m.commit !== null && (typeof m.commit !== 'string' || !/^[0-9a-f]{40,64}$/.test(m.commit))) return 'its "commit" is not a commit hash';
+  if (m.through !== undefined && typeof m.through !== 'string') return 'its "through" is not a period';
   const kind = m.kind ?? 'papers';
   if (kind !== 'papers' && kind !== 'annual-review') return 'its "kind" is neither "papers" nor "annual-review"';
   return { ...m, kind } as Manifest;

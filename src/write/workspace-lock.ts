@@ -34,14 +34,23 @@ interface Holder {
   started: string;
 }
 
-function readHolder(path: string): Holder | null {
+/** The holder a lock's text names, or null when it names none (empty, half-written, damaged). */
+function parseHolder(text: string): Holder | null {
   try {
-    const h = JSON.parse(readFileSync(path, 'utf8')) as Partial<Holder>;
-    return typeof h.pid === 'number' && typeof h.host === 'string'
+    const h = JSON.parse(text) as Partial<Holder> | null;
+    return typeof h?.pid === 'number' && typeof h.host === 'string'
       ? { pid: h.pid, host: h.host, command: String(h.command), started: String(h.started) }
       : null;
   } catch {
-    // Half-written by a holder that is still starting, or removed meanwhile: look again shortly.
+    return null;
+  }
+}
+
+function readHolder(path: string): Holder | null {
+  try {
+    return parseHolder(readFileSync(path, 'utf8'));
+  } catch {
+    // Removed meanwhile, or hidden by another user's permissions: look again shortly.
     return null;
   }
 }
@@ -62,9 +71,18 @@ function alive(pid: number): boolean {
  */
 const UNREADABLE_STALE_MS = 30_000;
 
+/**
+ * Whether the lock at `path` is damaged and old: it reads (a lock another user's permissions hide
+ * is held, not damaged), yet names no holder, and was last written long ago.
+ */
 function unreadableAndOld(path: string): boolean {
   const made = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
-  return made !== undefined && Date.now() - made > UNREADABLE_STALE_MS && readHolder(path) === null;
+  if (made === undefined || Date.now() - made <= UNREADABLE_STALE_MS) return false;
+  try {
+    return parseHolder(readFileSync(path, 'utf8')) === null;
+  } catch {
+    return false;
+  }
 }
 
 /**
