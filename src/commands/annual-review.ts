@@ -9,6 +9,7 @@ import { writeFilesAtomically } from '../write/write-files.js';
 import { checkOutputFolder } from './context.js';
 import { EXIT, exitForSignal, UsageError, type CliIO } from './io.js';
 import { loadTemplates } from './load-templates.js';
+import { lockedFolder } from './locked.js';
 import type { ReportSource } from './report-at.js';
 
 export interface AnnualReviewRun {
@@ -85,7 +86,8 @@ export async function runAnnualReview(io: CliIO, loaded: ReportSource, year: Per
     io.stderr.write('prf: interrupted before writing; the previous review is as it was\n');
     return exitForSignal(io.signal);
   }
-  writeFilesAtomically(outDir, files);
+  // Two runs into one folder at once would move each other's files aside: the second waits.
+  await lockedFolder(io, outDir, 'report', () => writeFilesAtomically(outDir, files));
   io.stdout.write(`wrote the annual review ${name}${view.complete ? '' : ` (the year so far, through ${view.through})`}:\n`);
   const shown = (f: string) => (relative(io.cwd, join(outDir, f)).startsWith('..') ? join(outDir, f) : displayPath(relative(root, join(outDir, f))));
   for (const f of [...files].sort(byPath)) io.stdout.write(`  ${shown(f.path)}\n`);

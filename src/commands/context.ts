@@ -127,7 +127,8 @@ export function checkOutputFolder(out: string, root: string, paths: Config['path
   const via = outReal === resolve(out) ? '' : ` (through a link, it is ${outReal})`;
   if (outReal === rootReal) throw new UsageError(`--out ${out}: that is the workspace itself${via}; give a folder for the ${what}, e.g. ${example}`);
   // Files written among git's own would corrupt the repository that holds the audit trail.
-  if (outReal.split(/[\\/]/).includes('.git'))
+  // Any case: on Windows and macOS, .GIT is the same folder.
+  if (outReal.split(/[\\/]/).some((part) => part.toLowerCase() === '.git'))
     throw new UsageError(
       `--out ${out}: that is inside git's own folder (.git)${via}, where files would damage the repository; give a folder for the ${what}, e.g. ${example}`,
     );

@@ -6,6 +6,7 @@ import { loadWorkspace } from '../rules/load-workspace.js';
 import { readWorkspaceSources } from '../load/read-sources.js';
 import { workspaceTemplateDirs } from '../load/template-files.js';
 import { buildSite, DATA_PACKAGE_PATH } from '../views/site-view.js';
+import { editionWords } from '../views/site-edition.js';
 import { dataPackageJson, tableCsv } from '../render/site-files.js';
 import { writeFilesAtomically } from '../write/write-files.js';
 import { checkOutputFolder } from './context.js';
@@ -70,12 +71,13 @@ function publishedEditions(reportsDir: string, startMonth: number, problems: str
     }
     found.push({ folder, manifest, period: period.value });
   }
-  // A council's quarters are its editions, and a year's papers beside them are not another; years
-  // are the editions only where no quarter was ever published.
-  const quarters = found.filter((f) => f.period.kind === 'quarter');
-  return (quarters.length > 0 ? quarters : found).sort(
-    (a, b) => periodEndKey(a.period, startMonth) - periodEndKey(b.period, startMonth) || compareText(a.folder, b.folder),
-  );
+  // A council's quarters are its editions, and a year's papers beside them are not another: a year
+  // is an edition only where none of its quarters was published (annual measures), and stays one
+  // when quarters of later years follow, so its pages keep their address.
+  const yearsWithQuarters = new Set(found.flatMap((f) => (f.period.kind === 'quarter' ? [f.period.fy] : [])));
+  return found
+    .filter((f) => f.period.kind === 'quarter' || (f.period.kind === 'year' && !yearsWithQuarters.has(f.period.fy)))
+    .sort((a, b) => periodEndKey(a.period, startMonth) - periodEndKey(b.period, startMonth) || compareText(a.folder, b.folder));
 }
 
 /**
@@ -118,6 +120,7 @@ export async function runSite(io: CliIO, globals: GlobalOptions, options: SiteOp
     period: p.period,
     workspace: loadAtRevision(io, root, p.manifest.commit!, displayPath, globals.color).workspace,
   }));
+  const every = editionWords(editions.map((e) => e.period));
   const site = buildSite({
     editions,
     // The licence is the one named now: publishing under a new licence relicenses the whole site.
@@ -142,7 +145,7 @@ export async function runSite(io: CliIO, globals: GlobalOptions, options: SiteOp
     return gone;
   });
   io.stdout.write(
-    `wrote ${files.length} files for ${editions.length} published ${latest.period.kind === 'year' ? 'year' : 'quarter'}${editions.length === 1 ? '' : 's'}, the latest ${formatPeriod(latest.period)} (published from ${latest.manifest.commit!.slice(0, 7)}), to ${shownFolder(io.cwd, outDir)}\n`,
+    `wrote ${files.length} files for ${editions.length} published ${editions.length === 1 ? every.one : every.many}, the latest ${formatPeriod(latest.period)} (published from ${latest.manifest.commit!.slice(0, 7)}), to ${shownFolder(io.cwd, outDir)}\n`,
   );
   if (stale.length > 0) {
     io.stdout.write(`removed ${stale.length} ${stale.length === 1 ? 'file' : 'files'} the last build wrote and this one does not:\n`);

@@ -25,7 +25,8 @@ export function parseSiteFileList(text: string): string[] {
       (line) =>
         line !== '' &&
         !line.startsWith('#') &&
-        line !== SITE_FILE_LIST &&
+        // prf's own files (this list, a lock, a temporary) are never the site's to remove.
+        !line.split('/').some((part) => part.startsWith('.prf-')) &&
         !line.startsWith('/') &&
         !/^[A-Za-z]:/.test(line) &&
         !line.includes('\\') &&

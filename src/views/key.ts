@@ -33,7 +33,7 @@ const RULE_ORDER: RuleStatus[] = ['green', 'amber', 'red'];
  * The rule behind each colour in words, from the workspace's rule (core/rule.ts, the same rule the
  * status engine applies); indicators with their own rule are listed apart (ownRulesKey).
  */
-export function raggKey(ragg: Config['ragg']): KeyView['statuses'] {
+export function raggKey(ragg: Config['ragg']): Array<{ status: Status; meaning: string }> {
   const rule = ruleFor({ ragg: undefined }, ragg);
   const green = colourWords(rule, 'green') ?? 'on or better than target';
   const amber = colourWords(rule, 'amber');
@@ -70,11 +70,22 @@ const TREND_MEANING: Record<Direction, string> = {
   unchanged: 'no change at the decimal places reported',
 };
 
+/**
+ * The own rules also as the Amber row's `exceptions`, where they were printed before they had an
+ * entry of their own: a workspace template copied then still prints them, rather than dropping
+ * them without a word.
+ */
+function withOwnRulesOnAmber(statuses: Array<{ status: Status; meaning: string }>, own: KeyView['ownRules']): KeyView['statuses'] {
+  const text = own.length === 0 ? null : `Indicators with their own rule (the row gives the reason): ${own.map((o) => `${o.kpis}: ${o.rule}`).join('; ')}.`;
+  return statuses.map((s) => ({ ...s, exceptions: s.status === 'amber' ? text : null }));
+}
+
 /** The key printed once beside the dashboard, instead of repeating jargon in every row. */
 export function paperKey(config: Config, kpis: readonly Kpi[], benchmarkGroups: string[]): KeyView {
+  const ownRules = ownRulesKey(config.ragg, kpis);
   return {
-    statuses: raggKey(config.ragg),
-    ownRules: ownRulesKey(config.ragg, kpis),
+    statuses: withOwnRulesOnAmber(raggKey(config.ragg), ownRules),
+    ownRules,
     trends: (Object.keys(TREND_LABEL) as Direction[]).map((d) => ({ arrow: TREND_LABEL[d].arrow, word: TREND_LABEL[d].word, meaning: TREND_MEANING[d] })),
     variation: VARIATION_KEY,
     assurance: ASSURANCE_KEY,

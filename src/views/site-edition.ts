@@ -40,9 +40,14 @@ export interface EditionWords {
   One: string;
 }
 
-/** Editions are quarters, or years where only a year's papers are published (annual measures). */
-export function editionWords(period: Period): EditionWords {
-  return period.kind === 'year' ? { one: 'year', many: 'years', One: 'Year' } : { one: 'quarter', many: 'quarters', One: 'Quarter' };
+/**
+ * Editions are quarters, or years where only a year's papers are published (annual measures);
+ * a site with both (annual measures first, quarterly papers later) calls them periods.
+ */
+export function editionWords(periods: readonly Period[]): EditionWords {
+  if (periods.every((p) => p.kind === 'year')) return { one: 'year', many: 'years', One: 'Year' };
+  if (periods.every((p) => p.kind === 'quarter')) return { one: 'quarter', many: 'quarters', One: 'Quarter' };
+  return { one: 'period', many: 'periods', One: 'Period' };
 }
 
 // N/A comes last and is counted apart: a measure that does not apply is neither on nor off target.

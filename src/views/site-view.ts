@@ -55,7 +55,7 @@ export function buildSite(input: SiteInput): Site {
   const newestFirst = [...built].reverse();
   const pages: SitePage[] = [];
   const tables: DataTable[] = [];
-  const every = editionWords(front.edition.period);
+  const every = editionWords(input.editions.map((e) => e.period));
   const frontCommon = { organisation, periodTitle: front.name, licence, every };
   const frontEdition = buildEdition(front.edition, front.kpis, {
     base: '',
@@ -66,7 +66,8 @@ export function buildSite(input: SiteInput): Site {
   tables.push(...frontEdition.tables);
   for (const b of built) {
     // Each archived quarter names the organisation as it was then, like its papers.
-    const common = { organisation: b.edition.workspace.config.organisation, periodTitle: b.name, licence, every };
+    // ...and words its period as its own, so its bytes stay as published when later editions differ.
+    const common = { organisation: b.edition.workspace.config.organisation, periodTitle: b.name, licence, every: editionWords([b.edition.period]) };
     const archived = buildEdition(b.edition, b.kpis, { base: archiveBase(b.name), common, front: null });
     pages.push(...archived.pages);
     tables.push(...archived.tables);
@@ -115,8 +116,8 @@ export function buildSite(input: SiteInput): Site {
  * The whole published dataset as three tables: the dictionary and the charted figures as of the
  * latest quarter, and every published quarter's statuses as its committee saw them.
  */
-function openDataTables(latest: Edition, kpis: KpiStatus[], all: Array<{ name: string; kpis: KpiStatus[] }>): DataTable[] {
-  const every = editionWords(latest.period);
+function openDataTables(latest: Edition, kpis: KpiStatus[], all: Array<{ edition: Edition; name: string; kpis: KpiStatus[] }>): DataTable[] {
+  const every = editionWords(all.map((b) => b.edition.period));
   return [
     {
       name: 'indicators',

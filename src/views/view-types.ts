@@ -54,7 +54,8 @@ export interface CoveringView {
 
 /** What each colour, arrow and SPC phrase means, printed once beside the dashboard. */
 export interface KeyView {
-  statuses: Array<{ status: Status; meaning: string }>;
+  /** `exceptions`: the own rules in one sentence on the Amber row, for templates copied before `ownRules`; null on the others. */
+  statuses: Array<{ status: Status; meaning: string; exceptions: string | null }>;
   /** Indicators coloured by a rule of their own instead of the workspace's, grouped by rule. */
   ownRules: Array<{ kpis: string; rule: string }>;
   trends: Array<{ arrow: string; word: string; meaning: string }>;

@@ -18,6 +18,18 @@ function reason(e: unknown): string {
 }
 
 /**
+ * Removes what a killed run left (temporaries, kept-aside old files) in each folder this run
+ * writes to: where that run wrote too, so a site's subfolders are swept without walking the
+ * whole workspace when the dictionary is written.
+ */
+function sweepTemporaries(fs: FileOps, folders: Iterable<string>): void {
+  for (const folder of folders) {
+    if (!fs.existsSync(folder)) continue;
+    for (const name of fs.readdirSync(folder)) if (name.startsWith(TMP_PREFIX)) fs.rmSync(join(folder, name), { force: true });
+  }
+}
+
+/**
  * Keeps the old `target` as `backup` without taking it away: a hard link, so a reader (a browser,
  * a sync client, another prf) finds the old file until the rename puts the new one in its place.
  * A file system without hard links (some network shares, FAT) gets a move instead, with a moment
@@ -57,7 +69,7 @@ export function writeFilesAtomically(
   };
   try {
     fs.mkdirSync(dir, { recursive: true });
-    for (const name of fs.readdirSync(dir)) if (name.startsWith(TMP_PREFIX)) fs.rmSync(join(dir, name), { force: true });
+    sweepTemporaries(fs, new Set([dir, ...files.map((f) => dirname(join(dir, f.path)))]));
     for (const [i, f] of files.entries()) {
       const target = join(dir, f.path);
       fs.mkdirSync(dirname(target), { recursive: true });
@@ -79,9 +91,11 @@ export function writeFilesAtomically(
       moved.push(s);
       fs.renameSync(s.tmp, s.target);
     }
+    const writing = new Set(staged.map((st) => st.target));
     for (const [i, path] of (options.remove ?? []).entries()) {
       const target = join(dir, path);
-      if (!fs.existsSync(target)) continue;
+      // A file just written is never removed, whatever the caller listed.
+      if (writing.has(target) || !fs.existsSync(target)) continue;
       const r = { target, backup: join(dirname(target), `${TMP_PREFIX}${tag}-gone-${i}.old`) };
       fs.renameSync(r.target, r.backup);
       removed.push(r);

@@ -60,6 +60,16 @@ describe('writeFilesAtomically', () => {
     expect(contents(d)).toEqual({ 'a.html': 'new a', 'b.html': 'new b', 'c.html': 'new c' });
   });
 
+  it("clears a killed run's leftovers in the subfolders it writes to, and never removes a file it is writing", () => {
+    const d = folderWithPreviousPapers();
+    fs.mkdirSync(join(d, 'kpi'));
+    writeFileSync(join(d, 'kpi', '.prf-tmp-99-1-gone-0.old'), 'kept aside by a killed run');
+    writeFilesAtomically(d, [{ path: 'kpi/x.html', data: 'x' }, ...NEW.slice(0, 1)], fs, { remove: ['a.html', 'b.html'] });
+    expect(readdirSync(join(d, 'kpi'))).toEqual(['x.html']);
+    expect(readdirSync(d).sort()).toEqual(['a.html', 'kpi']);
+    expect(readFileSync(join(d, 'a.html'), 'utf8')).toBe('new a');
+  });
+
   it('never leaves a moment in which an old file is missing: a reader always finds the old file or the new', () => {
     const d = folderWithPreviousPapers();
     const missing: string[] = [];

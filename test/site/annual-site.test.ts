@@ -56,4 +56,18 @@ describe('prf site for a workspace of annual measures', () => {
     expect(site['data/statuses.csv']!.split('\r\n').filter((l) => l.startsWith('2024-25,'))).toHaveLength(26);
     expect(brokenLinks(site).broken).toEqual([]);
   });
+
+  it('keeps the published years, at their addresses, when quarterly papers follow in a later year', async () => {
+    const q1 = await runInProcess(['report', '2025-26-Q1', '--format', 'html', '--manifest'], dir);
+    expect(q1.code, q1.stderr).toBe(0);
+    const r = await runInProcess(['site'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^wrote \d+ files for 2 published periods, the latest 2025-26-Q1 /);
+    expect(r.stdout).not.toContain('removed');
+    const after = readTree(join(dir, 'site'));
+    for (const [path, text] of Object.entries(site).filter(([p]) => p.startsWith('archive/2024-25/kpi/'))) expect(after[path], path).toBe(text);
+    expect(after['index.html']).toContain('Latest published period: 2025-26-Q1');
+    expect(after['archive/index.html']).toContain('<h1>Past periods</h1>');
+    expect(brokenLinks(after).broken).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/views/build-report.js';
 import { coveringView, rollupText } from '../../src/views/covering.js';
-import { ownRulesKey, raggKey } from '../../src/views/key.js';
+import { ownRulesKey, paperKey, raggKey } from '../../src/views/key.js';
 import { spcLong, spcShort } from '../../src/views/spc-words.js';
 import type { StatusSpc } from '../../src/core/status.js';
 import { measure, monthly, period, workspace } from '../core/fixtures.js';
@@ -92,6 +92,20 @@ describe('the key', () => {
     expect(by.green!.meaning).toBe('on target or better');
     expect(by.na!.meaning).toContain('never counted as on target');
     expect(key.map((k) => k.status)).toEqual(['red', 'amber', 'green', 'grey', 'missing', 'na']);
+  });
+
+  it("also puts the own rules on the Amber row, where a template copied before 'Own rules' prints them", () => {
+    const kpis = [measure({ id: 'A-1', ragg: { band: 0, bandType: 'absolute' } }), measure({ id: 'C-1' })];
+    const key = paperKey(workspace({ kpis }).config, kpis, []);
+    expect(key.ownRules).toEqual([{ kpis: 'A-1', rule: 'Green: on target or better; Red: worse than target' }]);
+    expect(key.statuses.map((s) => [s.status, s.exceptions])).toEqual([
+      ['red', null],
+      ['amber', 'Indicators with their own rule (the row gives the reason): A-1: Green: on target or better; Red: worse than target.'],
+      ['green', null],
+      ['grey', null],
+      ['missing', null],
+      ['na', null],
+    ]);
   });
 
   it('states an absolute band in the unit of each indicator, and a band of 0 as no amber at all', () => {
