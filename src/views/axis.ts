@@ -31,14 +31,16 @@ function multiple(k: number, step: Step): number {
 }
 
 /**
- * A flat series (or a single figure) gets a band around it a tenth of its order of magnitude
- * each way, so it sits mid-height on a readable axis instead of dividing by zero.
+ * A flat series (or a single figure) has no spread to frame, so its axis runs a tenth of its
+ * order of magnitude beyond it, towards zero (a flat 100% at one place gets 90% to 100%, never a 110% tick),
+ * or both ways for a flat zero.
  */
 function spread(lo: number, hi: number): [number, number] {
   if (hi > lo) return [lo, hi];
   const size = Math.abs(lo);
-  const pad = size === 0 ? 1 : 10 ** Math.floor(Math.log10(size)) / 10;
-  return [lo - pad, hi + pad];
+  if (size === 0) return [-1, 1];
+  const pad = 10 ** Math.floor(Math.log10(size)) / 10;
+  return lo > 0 ? [lo - pad, hi] : [lo, hi + pad];
 }
 
 /**

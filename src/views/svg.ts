@@ -134,7 +134,8 @@ function legend(input: ControlChartInput, y: number, left: number, right: number
       }
       const yy = y + row * rowHeight;
       const out = `${it.mark(x + 8, yy - font * 0.4)}<text class="key" x="${f(x + 20)}" y="${f(yy)}" font-size="${font}">${escapeXml(it.label)}</text>`;
-      x += w + 8;
+      // A clear gap before the next item's mark, so a mark never reads as part of the word before it.
+      x += w + 14;
       return out;
     })
     .join('');
@@ -187,6 +188,15 @@ export function spreadLabels(ys: number[], gap: number, min: number, max: number
  * left gutter belongs to the axis alone: its tick labels keep their regular spacing, and no tick
  * is dropped because a target happens to sit near it.
  */
+/**
+ * The words after the leading number that every label ends with (" days per FTE", " per 1,000
+ * homes"), or "" where they differ or there are none (a "%" or "£" is not words: it stays).
+ */
+export function sharedUnitWords(labels: string[]): string {
+  const words = /^-?£?[\d,]+(?:\.\d+)?( .+)$/.exec(labels[0] ?? '')?.[1] ?? '';
+  return words !== '' && labels.every((l) => l.endsWith(words)) ? words : '';
+}
+
 export function controlChart(input: ControlChartInput, format: (v: number) => string, layout: ChartLayout = PAPER_CHART): string {
   const values = input.points.filter((p) => p.value !== null).map((p) => p.value!);
   if (values.length === 0) return '';
@@ -194,7 +204,7 @@ export function controlChart(input: ControlChartInput, format: (v: number) => st
   if (input.target !== null) extents.push(input.target);
   if (input.lines) extents.push(input.lines.upperLimit, input.lines.lowerLimit);
   const ticks = niceTicks(Math.min(...extents), Math.max(...extents), input.decimals);
-  const tickText = ticks.map(format);
+  let tickText = ticks.map(format);
   const lineLabels: Array<{ value: number; cls: string; text: string; dash: string; stroke: string; from: number }> = [];
   if (input.lines) {
     const from = input.lines.from ?? 0;
@@ -211,8 +221,19 @@ export function controlChart(input: ControlChartInput, format: (v: number) => st
   const widest = (texts: string[]) => Math.max(0, ...texts.map((t) => t.length * font * CHAR_PER_FONT));
   const top = 2 * font + 8;
   const bottom = top + 190;
-  const left = 8 + widest(tickText) + 6;
-  const right = width - (lineLabels.length > 0 ? 8 + widest(lineLabels.map((l) => l.text)) + 6 : 16);
+  const gutters = () => ({
+    left: 8 + widest(tickText) + 6,
+    right: width - (lineLabels.length > 0 ? 8 + widest(lineLabels.map((l) => l.text)) + 6 : 16),
+  });
+  // A unit in words ("2.89 days per FTE") on every label can leave the plot a sliver on a narrow
+  // chart. Then, and only where the title above the axis names the unit, the labels drop it.
+  const words = sharedUnitWords(tickText);
+  const squeezed = (g: { left: number; right: number }) => g.right - g.left < width / 2;
+  if (input.unitLabel && words !== '' && squeezed(gutters())) {
+    tickText = tickText.map((t) => t.slice(0, -words.length));
+    for (const l of lineLabels) if (l.text.endsWith(words)) l.text = l.text.slice(0, -words.length);
+  }
+  const { left, right } = gutters();
   const lo = ticks[0]!;
   const hi = ticks.at(-1)!;
   const y = (v: number) => bottom - ((v - lo) / (hi - lo)) * (bottom - top);

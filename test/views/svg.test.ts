@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { formatFigure, type FigureStyle } from '../../src/core/figures.js';
 import { unitTitle } from '../../src/views/labels.js';
-import { controlChart, PAPER_CHART, SITE_CHART_NARROW, SITE_CHART_WIDE, spreadLabels, type ChartLayout, type ControlChartInput } from '../../src/views/svg.js';
+import {
+  controlChart,
+  PAPER_CHART,
+  SITE_CHART_NARROW,
+  SITE_CHART_WIDE,
+  sharedUnitWords,
+  spreadLabels,
+  type ChartLayout,
+  type ControlChartInput,
+} from '../../src/views/svg.js';
 
 /*
  * The control chart's value axis, read back from the SVG: its ticks and title, and that no two
@@ -153,6 +162,28 @@ describe('controlChart value axis', () => {
     expect(collisions(svg)).toEqual([]);
   });
 
+  it('drops a long unit from the labels where it would squeeze the plot, and only then, as the title names it', () => {
+    const fte: FigureStyle = { unit: 'days', decimals: 2, unitLabel: 'days per FTE' };
+    const input: ControlChartInput = {
+      ...crowded,
+      points: quarters.map((label, i) => ({ label, value: 2.7 + (i % 5) * 0.15 })),
+      target: 2.89,
+      lines: null,
+      unitLabel: unitTitle(fte),
+      decimals: 2,
+    };
+    const narrow = chart(input, fte, SITE_CHART_NARROW);
+    expect(texts(narrow).find((t) => t.cls === 'axis-title')?.text).toBe('days per FTE');
+    expect(texts(narrow).filter((t) => t.cls === 'tick')[0]?.text).toBe('2.60');
+    expect(texts(narrow).find((t) => t.cls === 'line-label')?.text).toBe('target 2.89');
+    expect(collisions(narrow)).toEqual([]);
+    const wide = chart(input, fte, PAPER_CHART);
+    expect(texts(wide).filter((t) => t.cls === 'tick')[0]?.text).toBe('2.60 days per FTE');
+    expect(texts(wide).find((t) => t.cls === 'line-label')?.text).toBe('target 2.89 days per FTE');
+    // With no title to name the unit, the labels keep it, squeezed or not.
+    expect(texts(chart({ ...input, unitLabel: null }, fte, SITE_CHART_NARROW)).filter((t) => t.cls === 'tick')[0]?.text).toBe('2.60 days per FTE');
+  });
+
   it('names the first and last periods always, and others only where they fit', () => {
     const periods = (layout: ChartLayout) =>
       texts(chart(crowded, pct, layout))
@@ -209,5 +240,19 @@ describe('spreadLabels', () => {
     expect(spreadLabels([50, 100, 150], 11, 0, 200)).toEqual([50, 100, 150]);
     expect(spreadLabels([100, 95, 100], 11, 0, 200)).toEqual([106, 95, 117]);
     expect(spreadLabels([198, 199, 200], 11, 0, 200)).toEqual([178, 189, 200]);
+  });
+});
+
+describe('sharedUnitWords', () => {
+  it.each([
+    [['2.80 days per FTE', '3.00 days per FTE'], ' days per FTE'],
+    [['1.5 per 1,000 homes', '2.0 per 1,000 homes'], ' per 1,000 homes'],
+    [['-1.0 days', '0.0 days'], ' days'],
+    [['90.0%', '95.0%'], ''],
+    [['£1,000,000', '£2,000,000'], ''],
+    [['1', '2'], ''],
+    [['1 day', '2 days'], ''],
+  ])('%o → "%s"', (labels, words) => {
+    expect(sharedUnitWords(labels)).toBe(words);
   });
 });
