@@ -97,6 +97,12 @@ function kpiLine(k: KpiStatus, root: string) {
   };
 }
 
+/** What the line covers: a single period is named with its figure, not counted as "1 periods". */
+function seriesText(series: Array<{ period: string; value: string }>): string {
+  if (series.length === 1) return `The chart shows one period, ${series[0]!.period}: ${series[0]!.value}`;
+  return `The line shows ${series.length} periods from ${series[0]?.period ?? ''} to ${series.at(-1)?.period ?? ''}`;
+}
+
 /** ", ranging from the lowest figure to the highest", or nothing where there is no spread to tell. */
 function rangeText(k: KpiStatus, style: FigureStyle): string {
   const present = k.series.flatMap((p) => (p.value === null ? [] : [p.value]));
@@ -127,7 +133,7 @@ function kpiPage(workspace: Workspace, k: KpiStatus, base: string, common: Recor
       ? siteChart(
           {
             title: `${k.name}: figures by period`,
-            description: `The line shows ${series.length} periods from ${series[0]?.period ?? ''} to ${series.at(-1)?.period ?? ''}${rangeText(k, style)}${k.target === null ? '' : `; the dashed line is the target, ${figureText(k.target, style)}`}. The same figures are in the table below.`,
+            description: `${seriesText(series)}${rangeText(k, style)}${k.target === null ? '' : `; the dashed line is the target, ${figureText(k.target, style)}`}. The same figures are in the table below.`,
             points,
             target: k.target,
             lines: null,
