@@ -43,3 +43,24 @@ export function figureText(value: number | null, style: FigureStyle): string {
 export function percentText(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
+
+/**
+ * The unit in words, written above a chart's value axis (the tick labels carry the symbol too).
+ * A bare number with no unit label has nothing to add, so its axis has no title.
+ */
+export function unitTitle(style: FigureStyle): string | null {
+  // A council's own label is written as it gave it: "kg per household" keeps its small k.
+  const label = style.unitLabel ?? null;
+  switch (style.unit) {
+    case 'percentage':
+      return 'Per cent (%)';
+    case 'currency':
+      return 'Pounds (£)';
+    case 'days':
+      return label ?? 'Days';
+    case 'rate':
+      return label ? `Rate ${label}` : 'Rate';
+    default:
+      return label;
+  }
+}

@@ -7,7 +7,7 @@ import type { Action } from '../model/commentary.js';
 import type { Committee } from '../model/config.js';
 import type { Kpi } from '../model/kpi.js';
 import type { Workspace } from '../model/workspace.js';
-import { styleOf } from './labels.js';
+import { styleOf, unitTitle } from './labels.js';
 import { controlChart, SIGNAL_SHAPE, sparkline } from './svg.js';
 import { coveringView, rollupText } from './covering.js';
 import { paperKey } from './key.js';
@@ -190,6 +190,8 @@ function chartFor(k: KpiStatus, style: FigureStyle): string {
       target: k.target,
       lines: k.spc ? { mean: k.spc.mean, upperLimit: k.spc.upperLimit, lowerLimit: k.spc.lowerLimit, from: linesFrom } : null,
       changes,
+      unitLabel: unitTitle(style),
+      decimals: style.decimals,
     },
     (v) => formatFigure(v, style),
   );

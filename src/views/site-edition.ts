@@ -4,8 +4,9 @@ import { formatPeriod, type Period } from '../model/periods.js';
 import type { Workspace } from '../model/workspace.js';
 import type { DataTable } from './open-data.js';
 import { SERIES_FIELDS } from './open-data-tables.js';
-import { controlChart } from './svg.js';
-import { figureText, statusText, styleOf, trendText } from './labels.js';
+import type { FigureStyle } from '../core/figures.js';
+import { controlChart, SITE_CHART_NARROW, SITE_CHART_WIDE, type ControlChartInput } from './svg.js';
+import { figureText, statusText, styleOf, trendText, unitTitle } from './labels.js';
 
 /**
  * One published quarter's pages (an edition): home, a page per priority, a page per KPI with its
@@ -114,6 +115,30 @@ function kpiLine(k: KpiStatus, root: string) {
   };
 }
 
+/** What the line covers: a single period is named with its figure, not counted as "1 periods". */
+function seriesText(series: Array<{ period: string; value: string }>): string {
+  if (series.length === 1) return `The chart shows one period, ${series[0]!.period}: ${series[0]!.value}`;
+  return `The line shows ${series.length} periods from ${series[0]?.period ?? ''} to ${series.at(-1)?.period ?? ''}`;
+}
+
+/** ", ranging from the lowest figure to the highest", or nothing where there is no spread to tell. */
+function rangeText(k: KpiStatus, style: FigureStyle): string {
+  const present = k.series.flatMap((p) => (p.value === null ? [] : [p.value]));
+  if (present.length < 2) return '';
+  const lo = figureText(Math.min(...present), style);
+  const hi = figureText(Math.max(...present), style);
+  return lo === hi ? `, each at ${lo}` : `, ranging from ${lo} to ${hi}`;
+}
+
+/**
+ * The chart twice: laid out for a wide page and for a phone, the stylesheet showing one. A chart
+ * shrunk to a phone's width would have text too small to read; the narrow layout names fewer
+ * periods and keeps its text readable. The one not shown is display: none, so it is not read out.
+ */
+function siteChart(input: ControlChartInput, format: (v: number) => string): string {
+  return `<div class="chart-wide">${controlChart(input, format, SITE_CHART_WIDE)}</div><div class="chart-narrow">${controlChart(input, format, SITE_CHART_NARROW)}</div>`;
+}
+
 function kpiPage(workspace: Workspace, k: KpiStatus, base: string, common: Record<string, unknown>): { page: SitePage; csv: DataTable } {
   const path = `${base}${kpiPagePath(k.id)}`;
   const place = placeOf(path, base);
@@ -123,13 +148,15 @@ function kpiPage(workspace: Workspace, k: KpiStatus, base: string, common: Recor
   const points = k.series.map((p) => ({ label: p.periodName, value: p.value }));
   const chart =
     k.kind === 'measure'
-      ? controlChart(
+      ? siteChart(
           {
             title: `${k.name}: figures by period`,
-            description: `The line shows ${series.length} periods from ${series[0]?.period ?? ''} to ${series.at(-1)?.period ?? ''}${k.target === null ? '' : `; the dashed line is the target, ${figureText(k.target, style)}`}. The same figures are in the table below.`,
+            description: `${seriesText(series)}${rangeText(k, style)}${k.target === null ? '' : `; the dashed line is the target, ${figureText(k.target, style)}`}. The same figures are in the table below.`,
             points,
             target: k.target,
             lines: null,
+            unitLabel: unitTitle(style),
+            decimals: style.decimals,
           },
           (v) => figureText(v, style),
         )

@@ -82,6 +82,30 @@ describe('prf site', () => {
     }
   });
 
+  it('draws each KPI chart for wide pages and for phones, each with a labelled value axis and the range in its words', () => {
+    const pages = Object.keys(site).filter((f) => /^kpi\/.+\.html$/.test(f) && site[f]!.includes('<svg class="chart"'));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const p of pages) {
+      const html = site[p]!;
+      const wide = /<div class="chart-wide">(<svg .*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
+      const narrow = /<div class="chart-narrow">(<svg .*?<\/svg>)<\/div>/.exec(html)?.[1] ?? '';
+      for (const svg of [wide, narrow]) {
+        expect((svg.match(/<text class="tick"/g) ?? []).length, p).toBeGreaterThanOrEqual(3);
+        // The range, unless there is none: one period, or none with a figure.
+        expect(svg, p).toMatch(
+          /<desc id="[^"]+">(The line shows \d+ periods from \S+ to \S+(, ranging from [^<]+ to |, each at |[;.])|The chart shows one period, )/,
+        );
+      }
+      expect(/viewBox="0 0 (\d+) /.exec(narrow)?.[1], p).toBe('340');
+      const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size, p).toBe(ids.length);
+    }
+    // A percentage KPI names its unit above the axis and prints its ticks as percentages.
+    const fs04 = site['kpi/FR-FS-04.html']!;
+    expect(fs04).toContain('<text class="axis-title" x="8" y="16" font-size="12" font-weight="bold">Per cent (%)</text>');
+    expect(fs04).toMatch(/<text class="tick"[^>]*>\d+\.\d%<\/text>/);
+  });
+
   it('publishes the whole dataset as a valid Frictionless tabular data package under the Open Government Licence', () => {
     const descriptor = JSON.parse(site['datapackage.json']!) as {
       licenses: unknown;
