@@ -8,7 +8,7 @@ let runs = 0;
 export class WriteError extends Error {}
 
 /** The file operations used, passed in so tests can make the disk fill up or turn read-only. */
-export type FileOps = Pick<typeof nodeFs, 'existsSync' | 'linkSync' | 'mkdirSync' | 'readdirSync' | 'renameSync' | 'rmSync' | 'writeFileSync'>;
+export type FileOps = Pick<typeof nodeFs, 'existsSync' | 'linkSync' | 'mkdirSync' | 'readdirSync' | 'renameSync' | 'rmdirSync' | 'rmSync' | 'writeFileSync'>;
 
 function reason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
@@ -111,4 +111,16 @@ export function writeFilesAtomically(
     throw new WriteError(`could not replace the files in ${dir} (${reason(e)}); the previous files were put back`);
   }
   for (const s of [...staged, ...removed]) fs.rmSync(s.backup, { force: true });
+  for (const r of removed) removeEmptyFolders(fs, dirname(r.target), dir);
+}
+
+/** Removes `folder` and its parents up to (not including) `top` while they are empty: a removed quarter leaves no bare folders. */
+function removeEmptyFolders(fs: FileOps, folder: string, top: string): void {
+  for (let f = folder; f !== top && f.startsWith(top); f = dirname(f)) {
+    try {
+      fs.rmdirSync(f);
+    } catch {
+      return; // not empty (or gone already): its parents are not empty either
+    }
+  }
 }

@@ -67,6 +67,12 @@ describe('writeFilesAtomically', () => {
     writeFilesAtomically(d, [{ path: 'kpi/x.html', data: 'x' }, ...NEW.slice(0, 1)], fs, { remove: ['a.html', 'b.html'] });
     expect(readdirSync(join(d, 'kpi'))).toEqual(['x.html']);
     expect(readdirSync(d).sort()).toEqual(['a.html', 'kpi']);
+    // A removed file's folders go too once empty; the folder written to stays.
+    fs.mkdirSync(join(d, 'archive', 'Q1', 'kpi'), { recursive: true });
+    writeFileSync(join(d, 'archive', 'Q1', 'kpi', 'A.html'), 'old');
+    writeFileSync(join(d, 'archive', 'keep.html'), 'kept');
+    writeFilesAtomically(d, [{ path: 'kpi/x.html', data: 'x' }], fs, { remove: ['archive/Q1/kpi/A.html'] });
+    expect(readdirSync(join(d, 'archive'))).toEqual(['keep.html']);
     expect(readFileSync(join(d, 'a.html'), 'utf8')).toBe('new a');
   });
 
