@@ -121,6 +121,9 @@ async function adoptLocked(
   if (ignored.length > 0) io.stdout.write(`ignored  columns ${ignored.join(', ')} (use --map "COLUMN=field" to read one)\n`);
   for (const c of plan.newCommittees) io.stdout.write(`add      committee ${c.id} (${c.name}) to ${CONFIG_FILE}\n`);
   for (const s of plan.newServices) io.stdout.write(`add      service ${s} to ${CONFIG_FILE}\n`);
+  for (const p of plan.newPriorities)
+    io.stdout.write(`add      priority ${p.id} (${p.name})${p.aims.length > 0 ? ` with aims ${p.aims.map((a) => a.id).join(', ')}` : ''} to ${CONFIG_FILE}\n`);
+  for (const a of plan.newAims) io.stdout.write(`add      aim ${a.aim.id} (${a.aim.name}) under priority ${a.priority} to ${CONFIG_FILE}\n`);
   for (const s of plan.skipped) io.stdout.write(`skip     ${where(s.line)}: ${s.reason}\n`);
 
   const blankCount = new Map<string, number>();
@@ -135,10 +138,15 @@ async function adoptLocked(
     io.stdout.write(`write    ${displayPath(e.file)}  ${String(e.fields.name)}\n`);
     for (const n of e.notes) io.stdout.write(`           ${n}\n`);
   }
-  if (plan.newCommittees.length > 0 || plan.newServices.length > 0) {
+  if (plan.newCommittees.length > 0 || plan.newServices.length > 0 || plan.newPriorities.length > 0 || plan.newAims.length > 0) {
     files.push({
       path: CONFIG_FILE,
-      data: addToConfig(readFileSync(join(root, CONFIG_FILE), 'utf8'), { committees: plan.newCommittees, services: plan.newServices }),
+      data: addToConfig(readFileSync(join(root, CONFIG_FILE), 'utf8'), {
+        committees: plan.newCommittees,
+        services: plan.newServices,
+        priorities: plan.newPriorities,
+        aims: plan.newAims,
+      }),
     });
   }
   if (blankCount.size > 0) {
@@ -150,6 +158,8 @@ async function adoptLocked(
   const added = [
     plan.newCommittees.length > 0 ? counted(plan.newCommittees.length, 'new committee') : '',
     plan.newServices.length > 0 ? counted(plan.newServices.length, 'new service') : '',
+    plan.newPriorities.length > 0 ? counted(plan.newPriorities.length, 'new priority', 'new priorities') : '',
+    plan.newAims.length > 0 ? counted(plan.newAims.length, 'new aim') : '',
   ].filter(Boolean);
   const summary = [counted(plan.entries.length, 'draft entry', 'draft entries'), ...added].join(', ');
   if (options.dryRun) {

@@ -10,6 +10,9 @@
  *   running adopt again adds only the rows that are new; nothing is overwritten.
  * - A committee is matched to prf.yaml by id, name or short name (`&` reads as `and`); one it
  *   lacks is added to prf.yaml, with an id made from its name.
+ * - A priority is matched to prf.yaml's priorities by id or name, and an aim to that priority's
+ *   aims the same way; one it lacks is added (the aim under its priority), with an id made from
+ *   its name, so an entry never names a priority or aim prf.yaml does not have.
  * - A service is matched to prf.yaml's services: list the same way (taking the list's spelling);
  *   one it lacks is added. A workspace without the list gets one, holding the services its
  *   dictionary already uses as well, so those entries are not flagged by the list they predate.
@@ -17,7 +20,7 @@
  *   Management` give HC-AM-01, HC-AM-02...), numbered after those taken; an id column wins.
  */
 import { KPI_ID_PATTERN } from '../model/common.js';
-import type { Committee, Config } from '../model/config.js';
+import type { Committee, Config, Priority } from '../model/config.js';
 import { compareText } from '../text/compare.js';
 import { mapColumns, normaliseHeading, type AdoptField } from './adopt-columns.js';
 import { readTarget } from './adopt-targets.js';
@@ -44,6 +47,10 @@ export interface AdoptPlan {
   newCommittees: Committee[];
   /** Services to add to prf.yaml's services: list, in order. */
   newServices: string[];
+  /** Priorities to add to prf.yaml, each with the aims the sheet gave it. */
+  newPriorities: Priority[];
+  /** Aims to add under priorities prf.yaml already has. */
+  newAims: Array<{ priority: string; aim: { id: string; name: string } }>;
   skipped: Array<{ line: number; reason: string }>;
   problems: Array<{ line: number; message: string }>;
 }
@@ -120,6 +127,8 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
     entries: [],
     newCommittees: [],
     newServices: [],
+    newPriorities: [],
+    newAims: [],
     skipped: [],
     problems: columns.problems.map((message) => ({ line: 0, message })),
   };
@@ -138,6 +147,27 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
     return name;
   };
   if (ctx.config.services.length === 0) for (const k of ctx.existing) if (k.service?.trim()) listedService(k.service.trim());
+  const priorities: Priority[] = ctx.config.priorities.map((p) => ({ ...p, aims: [...p.aims] }));
+  const named = <T extends { id: string; name: string }>(list: readonly T[], text: string): T | undefined =>
+    list.find((x) => normaliseHeading(x.id) === normaliseHeading(text) || normaliseHeading(x.name) === normaliseHeading(text));
+  /** The priority a cell names, added to the plan when prf.yaml lacks it. */
+  const listedPriority = (text: string): Priority => {
+    const found = named(priorities, text);
+    if (found !== undefined) return found;
+    const added: Priority = { id: slugOf(text), name: text, aims: [] };
+    priorities.push(added);
+    plan.newPriorities.push(added);
+    return added;
+  };
+  /** The aim a cell names under `priority`, added to it when it lacks it. */
+  const listedAim = (priority: Priority, text: string): string => {
+    const found = named(priority.aims, text);
+    if (found !== undefined) return found.id;
+    const aim = { id: slugOf(text), name: text };
+    priority.aims.push(aim);
+    if (!plan.newPriorities.includes(priority)) plan.newAims.push({ priority: priority.id, aim });
+    return aim.id;
+  };
   let lastService = '';
   let lastCommittee = '';
   for (const row of rows) {
@@ -238,7 +268,12 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
       if (/^\d{1,3}$/.test(lag)) fields.reportingLagDays = Number(lag);
       else notes.push(`reporting lag "${lag}" is not a number of working days: left as the default`);
     }
-    for (const f of ['definition', 'purpose', 'formula', 'priority', 'aim'] as const) if (cell(f)) fields[f] = cell(f);
+    for (const f of ['definition', 'purpose', 'formula'] as const) if (cell(f)) fields[f] = cell(f);
+    if (cell('priority')) {
+      const priority = listedPriority(cell('priority').replace(/\s+/g, ' '));
+      fields.priority = priority.id;
+      if (cell('aim')) fields.aim = listedAim(priority, cell('aim').replace(/\s+/g, ' '));
+    } else if (cell('aim')) notes.push(`aim "${cell('aim')}" has no priority in its row to sit under: left blank`);
     const level = cell('level').toLowerCase();
     if (level !== '') {
       if (['kpi', 'spi', 'tracker'].includes(level)) fields.level = level;

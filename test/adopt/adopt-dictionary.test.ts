@@ -193,6 +193,50 @@ describe('adopt matches the services prf.yaml lists and adds those it lacks', ()
   });
 });
 
+describe('adopt matches priorities and aims, adding those prf.yaml lacks', () => {
+  it('matches by id or name, adds a new aim under a priority it has, and a new priority with its aims', () => {
+    const p = planAdoption(
+      ['Measure', 'Priority', 'Aim'],
+      [
+        { line: 2, cells: ['One', 'A clean, safe and enjoyable environment', 'clean-streets'] },
+        { line: 3, cells: ['Two', 'clean-safe-environment', 'Cut fly-tipping'] },
+        { line: 4, cells: ['Three', 'clean-safe-environment', 'cut fly-tipping'] },
+        { line: 5, cells: ['Four', 'A greener borough', 'Plant trees'] },
+        { line: 6, cells: ['Five', 'A Greener Borough', ''] },
+        { line: 7, cells: ['Six', '', 'Plant trees'] },
+      ],
+      new Map(),
+      { config: demo.config, existing: [], fileExists: () => false, firstFy: 2024 },
+    );
+    expect(p.entries.map((e) => [e.fields.priority, e.fields.aim])).toEqual([
+      ['clean-safe-environment', 'clean-streets'],
+      ['clean-safe-environment', 'cut-fly-tipping'],
+      ['clean-safe-environment', 'cut-fly-tipping'],
+      ['a-greener-borough', 'plant-trees'],
+      ['a-greener-borough', undefined],
+      [undefined, undefined],
+    ]);
+    expect(p.newAims).toEqual([{ priority: 'clean-safe-environment', aim: { id: 'cut-fly-tipping', name: 'Cut fly-tipping' } }]);
+    expect(p.newPriorities).toEqual([{ id: 'a-greener-borough', name: 'A greener borough', aims: [{ id: 'plant-trees', name: 'Plant trees' }] }]);
+    expect(p.entries[5]!.notes).toContain('aim "Plant trees" has no priority in its row to sit under: left blank');
+  });
+
+  it('writes them into prf.yaml, keeping its comments', () => {
+    const text = 'priorities:\n  - id: p # ours\n    name: P\n  - id: q\n    name: Q\n    aims:\n      - id: a\n        name: A\n';
+    expect(
+      addToConfig(text, {
+        priorities: [{ id: 'r', name: 'R', aims: [{ id: 'b', name: 'B' }] }],
+        aims: [
+          { priority: 'p', aim: { id: 'c', name: 'C' } },
+          { priority: 'q', aim: { id: 'd', name: 'D' } },
+        ],
+      }),
+    ).toBe(
+      'priorities:\n  - id: p # ours\n    name: P\n    aims:\n      - id: c\n        name: C\n  - id: q\n    name: Q\n    aims:\n      - id: a\n        name: A\n      - id: d\n        name: D\n  - id: r\n    name: R\n    aims:\n      - id: b\n        name: B\n',
+    );
+  });
+});
+
 describe('prf adopt dictionary (CLI)', () => {
   let dir = '';
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -234,6 +278,22 @@ describe('prf adopt dictionary (CLI)', () => {
     expect(again.stdout).toContain('0 draft entries written');
     expect(again.stdout).not.toContain('add      service');
     expect(again.stdout).toContain('already in the dictionary as HC-AM-01');
+  });
+
+  it('adds the priorities and aims a sheet names, so prf validate finds every entry placed', async () => {
+    await init();
+    writeFileSync(
+      join(dir, 'plan.csv'),
+      'Measure,Priority,Aim,Committee\nRent collected,P,A,Housing & Communities OSC\nTrees planted,A greener borough,Plant trees,Housing & Communities OSC\n',
+    );
+    const r = await runInProcess(['adopt', 'dictionary', 'plan.csv'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('add      priority a-greener-borough (A greener borough) with aims plant-trees to prf.yaml\n');
+    expect(r.stdout).toContain('1 new priority');
+    const validate = await runInProcess(['validate', '--format', 'json'], dir);
+    const codes = (JSON.parse(validate.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code);
+    expect(codes).not.toContain('kpi-unknown-priority');
+    expect(codes).not.toContain('kpi-unknown-aim');
   });
 
   it('refuses the whole sheet when an id column clashes, writing nothing (binary)', async () => {
