@@ -208,6 +208,11 @@ export const configSchema = z
       .array(text)
       .default([])
       .describe("The services that deliver the KPIs, as each entry's service: names them; when listed, an entry naming another is flagged (a typing slip)"),
+    plan: text
+      .default('Council Plan')
+      .describe(
+        'What the organisation calls the plan its priorities come from, as papers and the website name it: Council Plan (the default), Corporate Plan, Business Plan',
+      ),
     priorities: z.array(prioritySchema).min(1, 'list at least one Council Plan priority'),
   })
   .describe('prf workspace configuration (prf.yaml)');

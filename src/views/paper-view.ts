@@ -320,6 +320,7 @@ export function buildPaperView(inputs: ReportInputs, committee: Committee): Pape
   const shortName = committee.shortName ?? committee.name;
   return {
     organisation: workspace.config.organisation,
+    plan: workspace.config.plan,
     committee: { id: committee.id, name: committee.name, shortName: committee.shortName ?? committee.name },
     period: {
       name: formatPeriod(period),

@@ -29,6 +29,8 @@ export interface Edition {
 /** What every page's layout needs, apart from where the page is. */
 export interface PageCommon {
   organisation: string;
+  /** What the organisation calls its plan (prf.yaml plan:), e.g. "Council Plan". */
+  plan: string;
   periodTitle: string;
   licence: { title: string; path: string };
   /** What one edition is, in words: a quarter, or a year for a workspace of annual measures. */

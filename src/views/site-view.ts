@@ -56,7 +56,7 @@ export function buildSite(input: SiteInput): Site {
   const pages: SitePage[] = [];
   const tables: DataTable[] = [];
   const every = editionWords(input.editions.map((e) => e.period));
-  const frontCommon = { organisation, periodTitle: front.name, licence, every };
+  const frontCommon = { organisation, plan: latest.workspace.config.plan, periodTitle: front.name, licence, every };
   const frontEdition = buildEdition(front.edition, front.kpis, {
     base: '',
     common: frontCommon,
@@ -67,7 +67,13 @@ export function buildSite(input: SiteInput): Site {
   for (const b of built) {
     // Each archived quarter names the organisation as it was then, like its papers.
     // ...and words its period as its own, so its bytes stay as published when later editions differ.
-    const common = { organisation: b.edition.workspace.config.organisation, periodTitle: b.name, licence, every: editionWords([b.edition.period]) };
+    const common = {
+      organisation: b.edition.workspace.config.organisation,
+      plan: b.edition.workspace.config.plan,
+      periodTitle: b.name,
+      licence,
+      every: editionWords([b.edition.period]),
+    };
     const archived = buildEdition(b.edition, b.kpis, { base: archiveBase(b.name), common, front: null });
     pages.push(...archived.pages);
     tables.push(...archived.tables);

@@ -170,6 +170,8 @@ export interface Gap {
 
 export interface PaperView {
   organisation: string;
+  /** What the organisation calls its plan (prf.yaml plan:), e.g. "Council Plan". */
+  plan: string;
   committee: { id: string; name: string; shortName: string };
   period: { name: string; title: string; previous: string; lastYear: string };
   draft: boolean;

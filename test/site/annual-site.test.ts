@@ -2,7 +2,7 @@
  * A workspace of annual measures (the Tenant Satisfaction Measures) publishes a year's committee
  * papers, never a quarter's: its site is built from its published years, worded as years.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,9 @@ beforeAll(async () => {
     .map((f) => f.replace(/\.yaml$/, ''))
     .sort();
   expect(ids.length).toBe(26);
+  // A housing association names its own plan, and the papers and site use its words.
+  const config = join(dir, 'prf.yaml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}plan: Business Plan\n`);
   const rows = ids.map((id, i) => `${id},2024-25,${50 + i},,,Housing performance manager,`);
   writeFileSync(join(dir, 'data', 'outturns', '2024-25.csv'), `kpi,period,value,numerator,denominator,reviewed_by,note\n${rows.join('\n')}\n`);
   commit('2024-25 figures');
@@ -50,6 +53,8 @@ describe('prf site for a workspace of annual measures', () => {
     expect(stdout).toMatch(/^wrote \d+ files for 1 published year, the latest 2024-25 \(published from [0-9a-f]{7}\), to site\n$/);
     expect(site['index.html']).toContain('Latest published year: 2024-25');
     expect(site['index.html']).toContain('<h2>Published years</h2>');
+    expect(site['index.html']).toContain('<h2>Business Plan priorities</h2>');
+    expect(readFileSync(join(dir, 'reports', '2024-25', 'board.html'), 'utf8')).toContain('by Business Plan priority,');
     expect(site['index.html']).not.toMatch(/quarter/i);
     expect(site['archive/index.html']).toContain('<h1>Past years</h1>');
     expect(site['archive/2024-25/index.html']).toContain('Year: 2024-25');
