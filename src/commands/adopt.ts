@@ -129,7 +129,9 @@ async function adoptLocked(
   const blankCount = new Map<string, number>();
   const files: Array<{ path: string; data: string }> = [];
   for (const e of plan.entries) {
-    const entry = withFields(blankEntry(e.id, config, e.committee || undefined), e.fields);
+    // The template fills in prf.yaml's only priority; once the sheet adds others it is no longer the only one.
+    const withPriorities = { ...config, priorities: [...config.priorities, ...plan.newPriorities] };
+    const entry = withFields(blankEntry(e.id, withPriorities, e.committee || undefined), e.fields);
     for (const b of blankFields(entry)) blankCount.set(b, (blankCount.get(b) ?? 0) + 1);
     const schema = join(root, 'schemas', 'kpi.schema.json');
     const folder = e.file.split('/').slice(0, -1).join('/');

@@ -158,7 +158,12 @@ export async function runVerify(io: CliIO, globals: GlobalOptions, manifestPath:
   const lines = [
     `${manifest.kind === 'annual-review' ? `Annual review ${manifest.period}` : `${manifest.period} papers`} (${relative(io.cwd, folder) || '.'}), published from ${manifest.commit ? short(manifest.commit) : 'outside git'}${manifest.dirty ? ' with uncommitted changes' : ''}:`,
   ];
-  lines.push(ok ? '  they still match their inputs' : '  they NO LONGER match their inputs');
+  // One review is "it"; a set of papers "they".
+  const review = manifest.kind === 'annual-review';
+  const matches = review
+    ? ['it still matches its inputs', 'it NO LONGER matches its inputs']
+    : ['they still match their inputs', 'they NO LONGER match their inputs'];
+  lines.push(`  ${ok ? matches[0] : matches[1]}`);
   for (const p of edited) lines.push(`  ${p}: edited or removed since it was published`);
   for (const p of changedPapers) lines.push(`  ${p}: would now read differently (inputs changed since)`);
   const skipped = manifest.outputs.filter((o) => !rerendered.has(o.path)).map((o) => o.path);

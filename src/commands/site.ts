@@ -109,10 +109,13 @@ export async function runSite(io: CliIO, globals: GlobalOptions, options: SiteOp
     return EXIT.problems;
   }
   const latest = published.at(-1);
-  if (latest === undefined)
-    throw new UsageError(
-      `no published papers under ${config.paths.reports}/${options.through === undefined ? '' : ` up to ${options.through}`}: publish a quarter first (or a year, for annual measures) with prf report PERIOD --manifest (not --draft), committed in git`,
+  if (latest === undefined) {
+    // Nothing published yet is the workspace's state, not a wrong call: exit 1, as prf status with no figures.
+    io.stderr.write(
+      `prf: no published papers under ${config.paths.reports}/${options.through === undefined ? '' : ` up to ${options.through}`}: publish a quarter first (or a year, for annual measures) with prf report PERIOD --manifest (not --draft), committed in git\n`,
     );
+    return EXIT.problems;
+  }
   const displayPath = displayPathFn(root, io.cwd);
   // One edition per period: where a period has more than one manifest, the last folder's wins.
   const byPeriod = new Map(published.map((p) => [formatPeriod(p.period), p]));

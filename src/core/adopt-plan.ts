@@ -272,7 +272,8 @@ export function planAdoption(header: readonly string[], rows: readonly AdoptRow[
     if (cell('priority')) {
       const priority = listedPriority(cell('priority').replace(/\s+/g, ' '));
       fields.priority = priority.id;
-      if (cell('aim')) fields.aim = listedAim(priority, cell('aim').replace(/\s+/g, ' '));
+      // No aim in the row: blank for the officer, never another priority's aim from the template.
+      fields.aim = cell('aim') ? listedAim(priority, cell('aim').replace(/\s+/g, ' ')) : '';
     } else if (cell('aim')) notes.push(`aim "${cell('aim')}" has no priority in its row to sit under: left blank`);
     const level = cell('level').toLowerCase();
     if (level !== '') {

@@ -89,8 +89,11 @@ function exampleKpiText(a: InitAnswers): string {
 }
 
 const GITIGNORE = [
-  '# Papers and return forms are made from the files in git; keep them out of it.',
-  'reports/',
+  '# Papers and return forms are made from the files in git; keep them out of it. Each published',
+  "# set's manifest.json stays: it records what went out, for prf verify and prf site.",
+  'reports/**',
+  '!reports/*/',
+  '!reports/*/manifest.json',
   '# prf itself, installed with npm install --save-dev.',
   'node_modules/',
   '# Temporary files of an interrupted prf write, and the lock of a prf that is writing (or was killed).',

@@ -144,7 +144,7 @@ export function buildAnnualReview(workspace: Workspace, fy: number, through: Per
     through: formatPeriod(through),
     basis: complete
       ? `The figures are for the whole of ${fyName(fy)}, against each indicator's annual target.`
-      : `The year is not over: the figures are the latest, for ${formatPeriod(through)} (the year to date where an indicator counts that way), each with its target for that period and the target for the whole year.`,
+      : `The final (Q4) figures for the year are not in yet: the figures shown are the latest, for ${formatPeriod(through)} (the year to date where an indicator counts that way), each with its target for that period and the target for the whole year.`,
     total: kpis.length,
     counts: (['red', 'amber', 'green', 'grey', 'missing', 'na'] as const).map((status) => ({ status, label: statusText(status), count: summary[status] })),
     onTarget: summary.onTarget,

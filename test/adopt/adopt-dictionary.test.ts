@@ -213,7 +213,7 @@ describe('adopt matches priorities and aims, adding those prf.yaml lacks', () =>
       ['clean-safe-environment', 'cut-fly-tipping'],
       ['clean-safe-environment', 'cut-fly-tipping'],
       ['a-greener-borough', 'plant-trees'],
-      ['a-greener-borough', undefined],
+      ['a-greener-borough', ''],
       [undefined, undefined],
     ]);
     expect(p.newAims).toEqual([{ priority: 'clean-safe-environment', aim: { id: 'cut-fly-tipping', name: 'Cut fly-tipping' } }]);
@@ -284,12 +284,20 @@ describe('prf adopt dictionary (CLI)', () => {
     await init();
     writeFileSync(
       join(dir, 'plan.csv'),
-      'Measure,Priority,Aim,Committee\nRent collected,P,A,Housing & Communities OSC\nTrees planted,A greener borough,Plant trees,Housing & Communities OSC\n',
+      'Measure,Priority,Aim,Committee\nRent collected,P,A,Housing & Communities OSC\nTrees planted,A greener borough,Plant trees,Housing & Communities OSC\nParks visited,A greener borough,,Housing & Communities OSC\nStreets cleaned,,,Housing & Communities OSC\n',
     );
     const r = await runInProcess(['adopt', 'dictionary', 'plan.csv'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('add      priority a-greener-borough (A greener borough) with aims plant-trees to prf.yaml\n');
     expect(r.stdout).toContain('1 new priority');
+    // A row without an aim, or without a priority, is left blank: never the example's priority or aim.
+    const entries = [...r.stdout.matchAll(/^write {4}(\S+)/gm)].map((m) => readFileSync(join(dir, m[1]!), 'utf8'));
+    expect(entries.map((e) => [/^priority: (.*)$/m.exec(e)?.[1], /^aim: (.*)$/m.exec(e)?.[1]])).toEqual([
+      ['p', 'a'],
+      ['a-greener-borough', 'plant-trees'],
+      ['a-greener-borough', '""'],
+      ['""', '""'],
+    ]);
     const validate = await runInProcess(['validate', '--format', 'json'], dir);
     const codes = (JSON.parse(validate.stdout) as { diagnostics: Array<{ code: string }> }).diagnostics.map((d) => d.code);
     expect(codes).not.toContain('kpi-unknown-priority');

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/commands/main.js';
 import { REPO, runInProcess, tempWorkspace } from '../helpers/run.js';
+import { gitIn } from '../history/git-fixture.js';
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -83,7 +84,7 @@ describe('prf init', () => {
     expect(config).toContain('organisation: Testshire District Council');
     expect(readFileSync(join(ws, 'kpis/CS-01.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/kpi.schema.json');
     expect(readFileSync(join(ws, 'schemas/kpi.schema.json'), 'utf8')).toBe(readFileSync(join(REPO, 'schemas/kpi.schema.json'), 'utf8'));
-    expect(readFileSync(join(ws, '.gitignore'), 'utf8')).toContain('reports/\n');
+    expect(readFileSync(join(ws, '.gitignore'), 'utf8')).toContain('reports/**\n!reports/*/\n!reports/*/manifest.json\n');
     expect(readFileSync(join(ws, '.github/workflows/prf.yml'), 'utf8')).toContain('run: npx --no prf validate --strict --format github');
     // prf is not on the registry: the README points at the guide installed with it, never at a registry page.
     const readme = readFileSync(join(ws, 'README.md'), 'utf8');
@@ -141,6 +142,19 @@ describe('prf init', () => {
     expect(existsSync(join(dir, 'ws/prf.yaml'))).toBe(false);
   });
 
+  it("keeps papers and forms out of git but each published set's manifest in it", async () => {
+    const dir = scratch();
+    expect((await runInProcess(['init', '--yes'], dir)).code).toBe(0);
+    for (const f of ['reports/2025-26-Q3/index.html', 'reports/2025-26-Q3/manifest.json', 'reports/forms/2025-12-x.xlsx']) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), 'x');
+    }
+    gitIn(dir, {}, 'init', '-q');
+    gitIn(dir, {}, 'add', '-A');
+    const tracked = gitIn(dir, {}, 'ls-files', 'reports').trim().split('\n');
+    expect(tracked).toEqual(['reports/2025-26-Q3/manifest.json']);
+  });
+
   it('refuses to overwrite a workspace, or files already there, and adds to an existing .gitignore', async () => {
     const r = await runInProcess(['init', '--yes'], REPO);
     expect(r.code).toBe(2);
@@ -149,7 +163,9 @@ describe('prf init', () => {
     writeFileSync(join(dir, '.gitignore'), 'node_modules/\r\n');
     writeFileSync(join(dir, 'README.md'), 'ours\n');
     expect((await runInProcess(['init', '--yes'], dir)).code).toBe(0);
-    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\r\nreports/\r\n.prf-tmp-*\r\n.prf-lock\r\n');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe(
+      'node_modules/\r\nreports/**\r\n!reports/*/\r\n!reports/*/manifest.json\r\n.prf-tmp-*\r\n.prf-lock\r\n',
+    );
     const other = scratch();
     mkdirSync(join(other, 'kpis'));
     writeFileSync(join(other, 'kpis/CS-01.yaml'), "an officer's own file\n");

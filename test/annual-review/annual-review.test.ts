@@ -39,8 +39,8 @@ describe('prf report YEAR: the annual strategic review', () => {
     expect(readdirSync(join(ws, 'reports', '2025-26-annual-review')).sort()).toEqual(['annual-review.html', 'annual-review.md']);
     expect(html).toContain('<h1>Annual strategic review 2025-26</h1>');
     expect(html).toContain('Financial year 2025-26 (April 2025 to March 2026)');
-    // The year is not over: the review says the figures are the year so far.
-    expect(html).toContain('The year is not over: the figures are the latest, for 2025-26-Q3');
+    // The year's Q4 figures are not in: the review says the figures are the year so far.
+    expect(html).toContain('The final (Q4) figures for the year are not in yet: the figures shown are the latest, for 2025-26-Q3');
     // A grey (no target, or no figure yet) is never counted as met: the committee papers keep it apart too.
     expect(html).toContain(
       '51 met their target (green), 8 were close to it (amber) and 9 were off target (red). 7 had no target or no figure yet (grey), so are not counted as met.',

@@ -52,7 +52,7 @@ describe('prf verify on a published annual review', () => {
     writeFileSync(csv, `${readFileSync(csv, 'utf8')}SP-ES-03,2025-26-Q4,390.2,,,Recycling and Waste Strategy Officer,\n`);
     repo.commit('Q4 residual waste', 'Bob Analyst', '2026-04-20T09:30:00Z');
     const ok = await runInProcess(['verify', 'reports/2025-26-annual-review/manifest.json'], repo.dir);
-    expect(ok.stdout).toMatch(/^Annual review 2025-26 \(reports\/2025-26-annual-review\), published from [0-9a-f]{7}:\n {2}they still match their inputs\n$/);
+    expect(ok.stdout).toMatch(/^Annual review 2025-26 \(reports\/2025-26-annual-review\), published from [0-9a-f]{7}:\n {2}it still matches its inputs\n$/);
     expect(ok.code).toBe(0);
 
     const text = readFileSync(csv, 'utf8');
@@ -60,7 +60,7 @@ describe('prf verify on a published annual review', () => {
     writeFileSync(csv, text.replace('SP-ES-03,2025-26-Q3,395.1,', 'SP-ES-03,2025-26-Q3,412.0,'));
     repo.commit('Restate Q3 residual waste', 'Bob Analyst', '2026-02-10T09:30:00Z');
     const changed = await runInProcess(['verify', 'reports/2025-26-annual-review/manifest.json'], repo.dir);
-    expect(changed.stdout).toContain('  they NO LONGER match their inputs\n');
+    expect(changed.stdout).toContain('  it NO LONGER matches its inputs\n');
     expect(changed.stdout).toContain('  annual-review.html: would now read differently (inputs changed since)\n');
     expect(changed.stdout).toContain('  annual-review.md: would now read differently (inputs changed since)\n');
     expect(changed.stdout).toContain('SP-ES-03');

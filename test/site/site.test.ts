@@ -204,9 +204,9 @@ describe('prf site', () => {
     for (const folder of ['2025-26', '2025-26-annual-review']) rmSync(join(repo.dir, 'reports', folder), { recursive: true });
   });
 
-  it('says how to publish when no papers have been published', async () => {
+  it('says how to publish when no papers have been published (exit 1: the workspace is not ready, prf was not called wrongly)', async () => {
     const r = await runInProcess(['site', '--out', join(out, 'd'), '--through', '2024-25-Q4'], repo.dir);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain('no published papers under reports/ up to 2024-25-Q4');
   });
 
