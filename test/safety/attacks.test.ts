@@ -64,9 +64,7 @@ describe('runs at once', () => {
         expect(r.stderr).not.toMatch(STACK);
         // A run that finds another writing says it is waiting (and then runs); nothing else is said.
         // The holder is named once its lock names it: a lock met in the instant it is made is "another prf".
-        expect(
-          r.stderr.replace(/^prf: waiting for (prf report \(process .*\)|another prf) to finish changing .* \(up to \d+ seconds\)\n/gm, ''),
-        ).toBe('');
+        expect(r.stderr.replace(/^prf: waiting for (prf report \(process .*\)|another prf) to finish changing .* \(up to \d+ seconds\)\n/gm, '')).toBe('');
         expect(r.code).toBe(0);
       }
       const left = readdirSync(join(dir, 'papers'));
