@@ -53,8 +53,6 @@ export async function runAnnualReview(io: CliIO, loaded: ReportSource, year: Per
   const view = buildAnnualReview(workspace, year.fy, through, { date: run.date, draft: run.draft });
   const templatePath = (abs: string) => (isInside(abs, root) ? displayPath(relative(root, abs)) : abs);
   const templates = loadTemplates(loaded.templateDirs ?? workspaceTemplateDirs(root, workspace.config), templatePath);
-  // The PDF is printed from the HTML, made whether or not it is asked for.
-  const [html] = reviewTextFiles(view, templates, ['html']);
   const files = reviewTextFiles(
     view,
     templates,
@@ -62,7 +60,9 @@ export async function runAnnualReview(io: CliIO, loaded: ReportSource, year: Per
   );
   if (formats.includes('pdf')) {
     const { printPdfs } = await import('../write/print-pdf.js');
-    const pdf = await printPdfs([html!], io.env);
+    // The PDF is printed from the HTML: the one already made, or made for it when HTML is not asked for.
+    const html = files.find((f) => f.path === 'annual-review.html') ?? reviewTextFiles(view, templates, ['html'])[0]!;
+    const pdf = await printPdfs([html], io.env);
     if (!pdf.ok) {
       io.stderr.write(`prf: ${pdf.message}\n`);
       return EXIT.problems;

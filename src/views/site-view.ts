@@ -13,6 +13,7 @@ import {
   publishedKpis,
   seriesRows,
   type Edition,
+  type EditionWords,
   type SitePage,
 } from './site-edition.js';
 
@@ -103,7 +104,7 @@ export function buildSite(input: SiteInput): Site {
     template: 'site-accessibility.html',
     view: { ...frontCommon, ...placeOf('accessibility.html', ''), archived: false, title: 'Accessibility statement' },
   });
-  const packageTables = openDataTables(front.edition, front.kpis, built);
+  const packageTables = openDataTables(front.edition, front.kpis, built, every);
   tables.push(...packageTables);
   return {
     pages,
@@ -122,8 +123,7 @@ export function buildSite(input: SiteInput): Site {
  * The whole published dataset as three tables: the dictionary and the charted figures as of the
  * latest quarter, and every published quarter's statuses as its committee saw them.
  */
-function openDataTables(latest: Edition, kpis: KpiStatus[], all: Array<{ edition: Edition; name: string; kpis: KpiStatus[] }>): DataTable[] {
-  const every = editionWords(all.map((b) => b.edition.period));
+function openDataTables(latest: Edition, kpis: KpiStatus[], all: Array<{ name: string; kpis: KpiStatus[] }>, every: EditionWords): DataTable[] {
   return [
     {
       name: 'indicators',
